@@ -7,6 +7,7 @@ optimizers, the training loop and model files. Pure NumPy; never imports Streaml
         print(snap.epoch, snap.train_loss, snap.test_accuracy)
 """
 
+from . import threads  # noqa: F401  (first: limits BLAS threads before NumPy loads)
 from .datasets import DATASETS, Dataset, Split
 from .experiment import Config, build
 from .network import Network

@@ -90,11 +90,12 @@ class Trainer:
     def train_epoch(self) -> Snapshot:
         """Train one epoch and measure it. If the loss or a weight becomes non-finite, the
         weights go back to the last finite state and the snapshot says ``diverged``."""
-        before = self.network.theta.copy()
+        before, epoch_before = self.network.theta.copy(), self.epoch
         with np.errstate(all="ignore"):
             self.fit_epoch()
             snap = self.measure(before) if self.network.is_finite() else None
         if snap is None or not _all_finite(snap):
+            self.epoch = epoch_before  # measure() may have counted this epoch already
             return self._roll_back(before)
         self.diverged = False
         return snap
@@ -167,5 +168,7 @@ class Trainer:
 
 def _all_finite(snap: Snapshot) -> bool:
     values = [snap.train_loss, snap.test_loss]
-    values += [getattr(s, k) for s in snap.layers for k in ("grad_norm_W", "grad_norm_b")]
+    # every per-layer stat: weights near 1e155 are finite but their norm is not (and the
+    # update ratio becomes inf/inf = NaN), even while a saturated loss still looks finite
+    values += [v for s in snap.layers for v in asdict(s).values()]
     return all(v is None or np.isfinite(v) for v in values)

@@ -1,0 +1,48 @@
+"""A bounded record of a run's snapshots, for curves that stay cheap on long runs.
+
+Every epoch is offered; the history keeps epochs 0, s, 2s, ... for a stride s that
+doubles (dropping every other row) whenever ``max_rows`` is exceeded. So a run of a
+million epochs still draws from at most ``max_rows`` points spread over all of it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .training import Snapshot
+
+
+class History:
+    def __init__(self, max_rows: int = 1000):
+        if max_rows < 2:
+            raise ValueError("max_rows must be at least 2")
+        self.max_rows = max_rows
+        self.stride = 1
+        self.rows: list[dict] = []
+        self.last: Snapshot | None = None  # always the newest snapshot, kept or not
+
+    def add(self, snap: Snapshot) -> None:
+        self.last = snap
+        if snap.epoch % self.stride and not snap.diverged:
+            return
+        if self.rows and self.rows[-1]["epoch"] == snap.epoch:
+            self.rows[-1] = snap.as_row()  # a re-measured epoch replaces its old row
+        else:
+            self.rows.append(snap.as_row())
+        if len(self.rows) > self.max_rows:
+            self.stride *= 2
+            self.rows = [r for r in self.rows if r["epoch"] % self.stride == 0]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, name: str) -> np.ndarray:
+        """One column as floats ``(len,)``; missing values (None) become NaN."""
+        return np.array([np.nan if r.get(name) is None else r[name] for r in self.rows],
+                        dtype=float)
+
+    def layer_columns(self, stat: str, n_layers: int) -> np.ndarray:
+        """``(len, n_layers)`` of a per-layer statistic such as "grad_norm_W"."""
+        if not self.rows:
+            return np.empty((0, n_layers))
+        return np.column_stack([self.column(f"{stat}_{l}") for l in range(1, n_layers + 1)])

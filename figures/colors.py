@@ -1,0 +1,53 @@
+"""Colours: one per class, and how confidence fades them towards white.
+
+Class 0 is orange and class 1 blue, as in TensorFlow Playground, so its users feel at
+home; further classes get distinct hues that stay readable when faded.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+CLASS_HEX = ["#f59322", "#0877bd", "#2ca02c", "#9467bd", "#d62728", "#8c564b", "#e377c2",
+             "#7f7f7f", "#bcbd22", "#17becf"]
+NEGATIVE_HEX, POSITIVE_HEX = CLASS_HEX[0], CLASS_HEX[1]  # sign colours for weights and values
+BACKGROUND = np.array([255.0, 255.0, 255.0])
+MAX_TINT = 0.65  # never fully saturate the background, so the points on top stay visible
+
+
+def hex_to_rgb(h: str) -> np.ndarray:
+    return np.array([int(h[i:i + 2], 16) for i in (1, 3, 5)], dtype=float)
+
+
+def class_hex(k: int) -> str:
+    """Colour of class ``k``; cycles (with the same hues) past ten classes."""
+    return CLASS_HEX[k % len(CLASS_HEX)]
+
+
+CLASS_RGB = np.array([hex_to_rgb(h) for h in CLASS_HEX])
+
+
+def tint(base: np.ndarray, strength: np.ndarray) -> np.ndarray:
+    """Blend colours ``base`` ``(..., 3)`` with white; ``strength`` ``(...)`` in [0, 1]."""
+    s = (MAX_TINT * np.clip(strength, 0.0, 1.0))[..., None]
+    return (BACKGROUND * (1.0 - s) + base * s).astype(np.uint8)
+
+
+def probabilities_rgb(P: np.ndarray, hard: bool = False) -> np.ndarray:
+    """Image ``(h, w, 3)`` uint8 from class probabilities ``P`` ``(h, w, K)``: the winning
+    class's colour, faded by confidence (1/K = white, 1 = full); ``hard`` ignores confidence."""
+    K = P.shape[-1]
+    winner = P.argmax(axis=-1)
+    if hard:
+        return tint(CLASS_RGB[winner % len(CLASS_RGB)], np.ones(winner.shape))
+    confidence = (P.max(axis=-1) - 1.0 / K) / (1.0 - 1.0 / K)
+    return tint(CLASS_RGB[winner % len(CLASS_RGB)], confidence)
+
+
+def signed_rgb(V: np.ndarray, scale: float, hard: bool = False) -> np.ndarray:
+    """Image from signed values ``V`` ``(h, w)``: orange below 0, blue above, white at 0,
+    full colour at |V| >= ``scale``."""
+    scale = scale if np.isfinite(scale) and scale > 0 else 1.0
+    base = np.where((V > 0)[..., None], hex_to_rgb(POSITIVE_HEX), hex_to_rgb(NEGATIVE_HEX))
+    strength = np.ones(V.shape) if hard else np.abs(V) / scale
+    return tint(base, np.nan_to_num(strength))

@@ -1,0 +1,169 @@
+"""The training loop: minibatching and reproducibility, the per-layer measurements a learner
+watches, and a run that diverges stops cleanly and can be resumed with a smaller step."""
+
+import math
+
+import numpy as np
+import pytest
+
+from core import optimizers
+from core.datasets import Split
+from core.experiment import Config, build
+from core.training import Trainer
+
+CIRCLES = Config(dataset="circles", samples=200, test_ratio=0.5, hidden=(6, 6),
+                 activation="tanh", optimizer="sgd", lr=0.1)
+
+
+class CountingSGD(optimizers.SGD):
+    steps = 0
+
+    def step(self, params, grads):
+        self.steps += 1
+        super().step(params, grads)
+
+
+def finite_or_none(snapshot) -> bool:
+    return all(v is None or math.isfinite(v) for v in snapshot.as_row().values())
+
+
+# --- minibatches ---------------------------------------------------------------------------
+@pytest.mark.parametrize("batch_size, steps_per_epoch", [(0, 1), (100, 1), (5000, 1), (32, 4),
+                                                         (30, 4), (1, 100)])
+def test_one_step_per_minibatch(batch_size, steps_per_epoch):
+    _, trainer = build(CIRCLES.with_(batch_size=batch_size))  # 100 training points
+    trainer.optimizer = CountingSGD(0.1)
+    list(trainer.run(2))
+    assert trainer.optimizer.steps == 2 * steps_per_epoch
+
+
+def test_a_full_batch_epoch_is_one_gradient_descent_step():
+    _, trainer = build(CIRCLES.with_(batch_size=0))
+    net = trainer.network
+    _, dW, db = net.gradients(trainer.split.X_train, trainer.Y_train)
+    expected = net.theta - 0.1 * net.grad
+    trainer.train_epoch()
+    np.testing.assert_allclose(net.theta, expected, rtol=1e-12, atol=1e-15)
+
+
+def batches_of_two_epochs(trainer):
+    seen, forward = [], trainer.network.forward
+    trainer.network.forward = lambda X: seen.append(X.copy()) or forward(X)
+    trainer.fit_epoch()
+    first = len(seen)
+    trainer.fit_epoch()
+    return np.concatenate(seen[:first]), np.concatenate(seen[first:])
+
+
+def sorted_rows(X):
+    return X[np.lexsort(X.T)]
+
+
+def test_minibatches_reshuffle_every_epoch_and_cover_the_training_set():
+    _, trainer = build(CIRCLES.with_(batch_size=16))
+    epoch_1, epoch_2 = batches_of_two_epochs(trainer)
+    for order in (epoch_1, epoch_2):
+        np.testing.assert_array_equal(sorted_rows(order), sorted_rows(trainer.split.X_train))
+    assert not np.array_equal(epoch_1, epoch_2)
+
+
+def test_same_seed_reproduces_a_run_bit_for_bit():
+    config = CIRCLES.with_(batch_size=16, seed=3, optimizer="adam", lr=0.02)
+    runs = [build(config)[1] for _ in range(2)]
+    snapshots = [list(trainer.run(5)) for trainer in runs]
+    assert snapshots[0] == snapshots[1]  # dataclass equality: every float identical
+    np.testing.assert_array_equal(runs[0].network.theta, runs[1].network.theta)
+    other_seed = list(build(config.with_(seed=4))[1].run(5))
+    assert other_seed != snapshots[0]
+
+
+def test_batch_size_does_not_change_data_split_or_initial_weights():
+    (data_a, a), (data_b, b) = (build(CIRCLES.with_(batch_size=bs)) for bs in (8, 64))
+    np.testing.assert_array_equal(data_a.X, data_b.X)
+    np.testing.assert_array_equal(a.split.X_train, b.split.X_train)
+    np.testing.assert_array_equal(a.network.theta, b.network.theta)
+
+
+# --- what a snapshot measures --------------------------------------------------------------
+def test_layer_stats_are_sane():
+    _, trainer = build(CIRCLES.with_(activation=("relu", "tanh")))
+    *_, snap = trainer.run(3)
+    assert snap.epoch == 3 and len(snap.layers) == 3  # two hidden layers and the output
+    for layer in snap.layers:
+        assert layer.grad_norm_W >= 0 and layer.grad_norm_b >= 0
+        assert layer.weight_norm > 0 and layer.update_ratio > 0  # the epoch moved the weights
+    relu, tanh, output = (layer.dead_fraction for layer in snap.layers)
+    assert 0.0 <= relu < 1.0 and tanh is None and output is None
+    assert finite_or_none(snap)
+
+
+def test_a_relu_layer_pushed_below_zero_is_reported_dead_and_stays_dead():
+    _, trainer = build(CIRCLES.with_(activation="relu"))
+    trainer.network.b[0][...] = -1e3  # no input in [-6, 6]^2 can switch these units on
+    W_before = trainer.network.W[0].copy()
+    snap = trainer.train_epoch()
+    assert snap.layers[0].dead_fraction == 1.0
+    assert snap.layers[0].grad_norm_W == 0.0 and snap.layers[0].update_ratio == 0.0
+    np.testing.assert_array_equal(trainer.network.W[0], W_before)
+
+
+def test_an_empty_test_split_has_no_test_loss():
+    _, trainer = build(CIRCLES.with_(test_ratio=0.0))
+    snap = trainer.train_epoch()
+    assert snap.test_loss is None and snap.test_accuracy is None
+    assert math.isfinite(snap.train_loss) and snap.train_accuracy is not None
+
+
+def test_an_empty_training_set_is_refused():
+    X, y = np.zeros((0, 2)), np.zeros(0, dtype=int)
+    _, trainer = build(CIRCLES)
+    with pytest.raises(ValueError, match="training set is empty"):
+        Trainer(trainer.network, Split(X, y, X, y), optimizers.SGD(0.1))
+
+
+def test_a_thousand_unit_layer_learns():
+    _, trainer = build(CIRCLES.with_(hidden=(1000,), activation="relu", optimizer="adam",
+                                     lr=0.01, batch_size=32))
+    assert trainer.network.sizes == [2, 1000, 1]
+    snaps = list(trainer.run(20))
+    assert snaps[-1].train_loss < 0.5 * snaps[0].train_loss
+    assert snaps[-1].test_accuracy > 0.9
+
+
+# --- divergence ----------------------------------------------------------------------------
+DIVERGING = {
+    "linear layers, lr 1e6": CIRCLES.with_(dataset="plane", activation="linear", lr=1e6),
+    # full batch: the weights stay finite for an epoch longer than the loss does
+    "full batch, lr 10": CIRCLES.with_(dataset="plane", activation="linear", lr=10,
+                                       batch_size=0),
+    "leaky ReLU, momentum": CIRCLES.with_(activation="leaky_relu", optimizer="momentum",
+                                          lr=1e6),
+    # tanh saturates, so the loss stays finite while the weights outgrow their norm
+    "saturated tanh, lr 10": Config(dataset="sine", hidden=(8, 8), activation="tanh",
+                                    optimizer="sgd", lr=10, seed=2),
+}
+
+
+@pytest.mark.parametrize("config", DIVERGING.values(), ids=DIVERGING)
+def test_divergence_is_flagged_rolled_back_and_stops_the_run(config):
+    _, trainer = build(config)
+    start = trainer.measure()
+    snaps = list(trainer.run(50))
+    assert snaps[-1].diverged and not any(s.diverged for s in snaps[:-1])
+    assert len(snaps) < 50, "run() must stop at the diverged snapshot"
+    assert [s.epoch for s in snaps] == list(range(1, len(snaps) + 1))
+    assert all(finite_or_none(s) for s in snaps), "no NaN or inf in any snapshot"
+    assert trainer.network.is_finite()
+    # the weights went back to the last finite state, which measures as it did then
+    assert snaps[-1].train_loss == [start, *snaps][-2].train_loss
+
+
+def test_lowering_the_learning_rate_after_divergence_resumes_training():
+    _, trainer = build(DIVERGING["linear layers, lr 1e6"])
+    *_, diverged = trainer.run(50)
+    assert diverged.diverged
+    trainer.optimizer.lr = 0.01
+    resumed = list(trainer.run(30))
+    assert not any(s.diverged for s in resumed)
+    assert resumed[0].epoch == diverged.epoch + 1
+    assert resumed[-1].train_loss < 0.01 < diverged.train_loss  # the plane's variance is 0.24

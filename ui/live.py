@@ -1,0 +1,124 @@
+"""A training run that lives across the app's reruns, and follows the learner's settings.
+
+Changing the data (data set, samples, noise, train share, seed, an upload) makes new
+data and a new network; changing the shape of the network makes a new network on the
+same data; changing the learning rate, optimizer, batch size or regularisation takes
+effect on the running network, as in TensorFlow Playground.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core import experiment, optimizers, region
+from core.datasets import Dataset
+from core.history import History
+from core.training import Snapshot
+
+from .settings import CSV_DATASET, Settings
+
+REGION_RESOLUTION = 100
+THUMB_RESOLUTION = 28
+MAX_HISTORY_ROWS = 600
+
+
+class LiveRun:
+    def __init__(self, settings: Settings, upload: Dataset | None = None):
+        self.settings = settings
+        self.upload = upload
+        self.init_round = 0
+        self._new_data()
+
+    # --- what each kind of change rebuilds ---------------------------------------------
+    @staticmethod
+    def _data_key(s: Settings, upload) -> tuple:
+        return (s.dataset, s.samples, s.noise, s.train_pct, s.seed, id(upload))
+
+    @staticmethod
+    def _net_key(s: Settings) -> tuple:
+        return (s.hidden, s.activations(), s.loss)
+
+    def _config(self) -> experiment.Config:
+        task = self.data.task if hasattr(self, "data") else None
+        return self.settings.to_config(task)
+
+    def _new_data(self) -> None:
+        s = self.settings
+        if s.dataset == CSV_DATASET and self.upload is not None:
+            self.data = self.upload
+        else:
+            self.data = experiment.make_data(self._config())
+        self.grid = region.make_grid(self.data.X, REGION_RESOLUTION)
+        self.thumb_grid = region.make_grid(self.data.X, THUMB_RESOLUTION)
+        self._new_network()
+
+    def _new_network(self) -> None:
+        config = self._config()
+        network = experiment.make_network(config, self.data, self.init_round)
+        _, self.trainer = experiment.build(config, self.data, network)
+        self.history = History(MAX_HISTORY_ROWS)
+        self.history.add(self.trainer.measure())
+
+    def apply(self, settings: Settings, upload: Dataset | None = None) -> str | None:
+        """Follow new settings; returns "data", "network", "training" or None (what changed)."""
+        old, self.settings = self.settings, settings
+        old_upload, self.upload = self.upload, upload
+        if self._data_key(old, old_upload) != self._data_key(settings, upload):
+            self._new_data()
+            return "data"
+        if self._net_key(old) != self._net_key(settings):
+            self._new_network()
+            return "network"
+        if old != settings:
+            self._retune()
+            return "training"
+        return None
+
+    def _retune(self) -> None:
+        config, t = self._config(), self.trainer
+        if type(t.optimizer) is not optimizers.OPTIMIZERS[config.optimizer]:
+            t.optimizer = optimizers.create(config.optimizer, config.lr)
+        t.optimizer.lr = config.lr
+        t.batch_size, t.l1, t.l2 = config.batch_size, config.l1, config.l2
+
+    def reset(self) -> None:
+        """New initial weights (a new draw from the same seed), same data."""
+        self.init_round += 1
+        self._new_network()
+
+    def regenerate(self) -> None:
+        """A new sample of the same data set (the seed moves on by one)."""
+        self.settings = self.settings.with_(seed=self.settings.seed + 1)
+        self._new_data()
+
+    # --- training -------------------------------------------------------------------------
+    def advance(self, epochs: int) -> Snapshot:
+        """Train up to ``epochs`` epochs (fewer if it diverges); every epoch goes to history."""
+        snap = self.history.last
+        for snap in self.trainer.run(epochs):
+            self.history.add(snap)
+        return snap
+
+    @property
+    def last(self) -> Snapshot:
+        return self.history.last
+
+    @property
+    def epoch(self) -> int:
+        return self.trainer.epoch
+
+    # --- what the pictures need ------------------------------------------------------------
+    def region_output(self) -> np.ndarray:
+        return region.output(self.trainer.network, self.grid)
+
+    def unit_maps(self) -> list[np.ndarray]:
+        """Every layer's activation maps on the thumbnail grid, input features first:
+        ``[(r, r, 2), (r, r, units_1), ..., (r, r, n_outputs)]``."""
+        r = THUMB_RESOLUTION
+        inputs = self.thumb_grid.points.reshape(r, r, 2)
+        return [inputs, *region.evaluate(self.trainer.network, self.thumb_grid)]
+
+    def value_scale(self) -> float:
+        """For regression: the largest |target|, where the colours reach full strength."""
+        y = np.abs(self.data.y) if self.data.task == "regression" else np.ones(1)
+        return float(np.max(y)) if len(y) else 1.0

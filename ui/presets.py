@@ -1,0 +1,21 @@
+"""Ready-made lessons: each preset is a complete set of Playground settings
+(assets/presets.json); their names and explanations live with the page's text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .settings import DEFAULTS, Settings
+
+PRESETS_FILE = Path(__file__).resolve().parent.parent / "assets" / "presets.json"
+
+
+def load(path: Path = PRESETS_FILE) -> dict[str, Settings]:
+    """Preset id -> Settings, in file order."""
+    out = {}
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        s = dict(entry["settings"])
+        s["hidden"], s["act"] = tuple(s["hidden"]), tuple(s["act"])
+        out[entry["id"]] = DEFAULTS.with_(**s)
+    return out
