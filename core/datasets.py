@@ -108,9 +108,10 @@ def blobs3(n, noise, rng):
 
 def xor(n, noise, rng):
     """Quadrants: class 1 where x1 and x2 have the same sign."""
-    X = rng.uniform(-5.0, 5.0, (n, 2))
-    X += np.where(X > 0, 0.3, -0.3)  # keep points off the axes, where the label flips
-    y = (X[:, 0] * X[:, 1] > 0).astype(int)
+    y = _labels(_class_sizes(n, 2))  # label first, then a quadrant: classes exactly balanced
+    s1 = rng.choice([-1.0, 1.0], n)
+    signs = np.column_stack([s1, np.where(y == 1, s1, -s1)])
+    X = signs * rng.uniform(0.3, 5.3, (n, 2))  # 0.3 keeps points off the axes
     return X + rng.normal(0.0, 1.5 * noise, X.shape), y
 
 
@@ -121,7 +122,7 @@ def moons(n, noise, rng):
     upper = np.column_stack([np.cos(t0), np.sin(t0)])
     lower = np.column_stack([1.0 - np.cos(t1), 0.5 - np.sin(t1)])
     X = 3.0 * (np.concatenate([upper, lower]) - [0.5, 0.25])
-    return X + rng.normal(0.0, 1.2 * noise + 0.1, X.shape), _labels([n0, n1])
+    return X + rng.normal(0.0, 1.2 * noise, X.shape), _labels([n0, n1])
 
 
 def gaussians(n, noise, rng):

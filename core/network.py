@@ -156,6 +156,20 @@ class Network:
 
     predict_proba = forward
 
+    def activations_for_drawing(self, X: np.ndarray, dtype=np.float32) -> list[np.ndarray]:
+        """Every layer's activations ``[A1, ..., A_out]`` for ``X``, in ``dtype``, keeping
+        nothing for a backward pass. A picture needs no float64, and float32 tanh/exp
+        are about three times faster, which matters when a 100 x 100 grid is redrawn
+        every frame. The activation functions keep the dtype of their input."""
+        A = np.asarray(X, dtype=dtype)
+        out = []
+        for W, b, g in zip(self.W, self.b, self._g):
+            Z = A @ W.astype(dtype)
+            Z += b.astype(dtype)
+            A = g(Z)
+            out.append(A)
+        return out
+
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Class ids ``(n_samples,)`` for classification, values ``(n_samples,)`` for regression."""
         A = self.forward(X)

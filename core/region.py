@@ -45,17 +45,19 @@ def _chunk_rows(network: Network) -> int:
     # more than the maths (a 10,000 x 8 tanh: 0.14 ms reused, 0.7 ms fresh). Chunks of
     # at most 64 kB per array stay in reused heap memory: a 100 x 100 grid through
     # 2-8x6-1 was measured at 4.9 ms whole and 1.6 ms in chunks.
-    return max(64, CHUNK_BYTES // (8 * max(network.sizes)))
+    return max(64, CHUNK_BYTES // (4 * max(network.sizes)))
 
 
 def _forward_chunks(network: Network, points: np.ndarray, all_layers: bool) -> list[np.ndarray]:
+    """Drawing precision (float32), in chunks; non-finite values become 0."""
     rows = _chunk_rows(network)
     parts: list[list[np.ndarray]] = []
     with np.errstate(all="ignore"):
         for start in range(0, len(points), rows):
-            out = network.forward(points[start:start + rows])
-            parts.append(network.A[1:] if all_layers else [out])
-    return [np.concatenate(layer) for layer in zip(*parts)]
+            layers = network.activations_for_drawing(points[start:start + rows])
+            parts.append(layers if all_layers else layers[-1:])
+    return [np.nan_to_num(np.concatenate(layer), posinf=0.0, neginf=0.0)
+            for layer in zip(*parts)]
 
 
 def evaluate(network: Network, grid: Grid) -> list[np.ndarray]:

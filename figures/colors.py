@@ -44,10 +44,12 @@ def probabilities_rgb(P: np.ndarray, hard: bool = False) -> np.ndarray:
     return tint(CLASS_RGB[winner % len(CLASS_RGB)], confidence)
 
 
-def signed_rgb(V: np.ndarray, scale: float, hard: bool = False) -> np.ndarray:
-    """Image from signed values ``V`` ``(h, w)``: orange below 0, blue above, white at 0,
-    full colour at |V| >= ``scale``."""
-    scale = scale if np.isfinite(scale) and scale > 0 else 1.0
+def signed_rgb(V: np.ndarray, scale, hard: bool = False) -> np.ndarray:
+    """Image ``(..., 3)`` from signed values ``V`` ``(...)``: orange below 0, blue above,
+    white at 0, full colour at |V| >= ``scale`` (a number, or an array that broadcasts
+    against ``V``, e.g. one scale per unit on the last axis)."""
+    scale = np.asarray(scale, dtype=float)
+    scale = np.where(np.isfinite(scale) & (scale > 0), scale, 1.0)
     base = np.where((V > 0)[..., None], hex_to_rgb(POSITIVE_HEX), hex_to_rgb(NEGATIVE_HEX))
     strength = np.ones(V.shape) if hard else np.abs(V) / scale
-    return tint(base, np.nan_to_num(strength))
+    return tint(base, np.where(np.isfinite(strength), strength, 0.0))

@@ -82,7 +82,7 @@ def to_plotly(chart: Chart, height: int = 250) -> dict:
         data = [{"type": "bar", "x": list(s.x), "y": s.y, "marker": {"color": s.bar_colors},
                  "hovertemplate": "%{x}: %{y:.0%}<extra></extra>"}]
     else:
-        data = [{"type": "scatter", "mode": "lines", "x": s.x,
+        data = [{"type": "scatter", "mode": "lines" if len(s.x) > 1 else "markers", "x": s.x,
                  "y": np.where(np.isfinite(s.y), s.y, None), "name": s.name,
                  "line": {"color": s.color, "width": 2, "dash": "dot" if s.dashed else None}}
                 for s in chart.series]

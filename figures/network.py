@@ -93,12 +93,15 @@ def _plain(title: str) -> str:
 
 
 def thumbnail_rgb(A: np.ndarray, activation: str) -> np.ndarray:
-    """A unit's activation map ``(r, r)`` as an image: sign colours around the activation's
-    midpoint; bounded activations use their full range, unbounded ones the unit's max."""
+    """A layer's activation maps ``(r, r, units)`` as images ``(units, r, r, 3)``: sign
+    colours around the activation's midpoint; bounded activations use their full range
+    (so saturation shows), unbounded ones each unit's own largest value."""
+    A = np.where(np.isfinite(A), A, 0.0)
     if activation in ("sigmoid", "softmax"):
         centre, scale = 0.5, 0.5
     elif activation == "tanh":
         centre, scale = 0.0, 1.0
     else:
-        centre, scale = 0.0, float(np.max(np.abs(np.nan_to_num(A)))) or 1.0
-    return colors.signed_rgb(np.nan_to_num(A) - centre, scale)[::-1]
+        centre, scale = 0.0, np.abs(A).max(axis=(0, 1))
+    rgb = colors.signed_rgb(A - centre, scale)  # (r, r, units, 3)
+    return rgb[::-1].transpose(2, 0, 1, 3)

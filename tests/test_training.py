@@ -40,15 +40,21 @@ def test_one_step_per_minibatch(batch_size, steps_per_epoch):
 def test_a_full_batch_epoch_is_one_gradient_descent_step():
     _, trainer = build(CIRCLES.with_(batch_size=0))
     net = trainer.network
-    _, dW, db = net.gradients(trainer.split.X_train, trainer.Y_train)
+    net.gradients(trainer.split.X_train, trainer.Y_train)  # fills net.grad
     expected = net.theta - 0.1 * net.grad
     trainer.train_epoch()
     np.testing.assert_allclose(net.theta, expected, rtol=1e-12, atol=1e-15)
 
 
 def batches_of_two_epochs(trainer):
+    """The training rows in the order the minibatches fed them, for two epochs."""
     seen, forward = [], trainer.network.forward
-    trainer.network.forward = lambda X: seen.append(X.copy()) or forward(X)
+
+    def recording_forward(X):
+        seen.append(X.copy())
+        return forward(X)
+
+    trainer.network.forward = recording_forward
     trainer.fit_epoch()
     first = len(seen)
     trainer.fit_epoch()

@@ -154,8 +154,11 @@ def from_query(params: dict[str, str], base: Settings = DEFAULTS) -> tuple[Setti
     for key, parse in PARSERS.items():
         if key in params:
             raw = params[key]
-            raw = raw[-1] if isinstance(raw, list) else str(raw)
-            value = parse(raw, notes)
+            if isinstance(raw, list):  # a repeated key: the last value wins
+                if not raw:
+                    continue
+                raw = raw[-1]
+            value = parse(str(raw), notes)
             if value is not None:
                 changes[key] = value
     settings = replace(base, **changes)

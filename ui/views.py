@@ -41,12 +41,8 @@ def network_diagram(run: LiveRun, T: dict) -> str:
     maps = run.unit_maps()
     shown = [min(n, network.MAX_UNITS_DRAWN) for n in net.sizes]
     acts = ["linear", *net.activations]
-    thumbs = []
-    for l, A in enumerate(maps):
-        if l == len(maps) - 1 and net.task == "binary":
-            acts[l] = "sigmoid"
-        thumbs.append([png.data_uri(network.thumbnail_rgb(A[..., j], acts[l]))
-                       for j in range(shown[l])])
+    thumbs = [[png.data_uri(image) for image in network.thumbnail_rgb(A[..., :n], act)]
+              for A, n, act in zip(maps, shown, acts)]
     return network.network_html(net.sizes, net.W, net.b, thumbs, _layer_titles(run, T),
                                 T["more_units"])
 
@@ -88,7 +84,9 @@ def dead_chart(run: LiveRun, T: dict) -> curves.Chart | None:
 def _fmt(value: float | None, percent: bool = False) -> str:
     if value is None or not np.isfinite(value):
         return "–"
-    return f"{value:.1%}" if percent else f"{value:.4f}"
+    if percent:
+        return f"{value:.1%}"
+    return f"{value:.3e}" if abs(value) >= 1e4 else f"{value:.4f}"
 
 
 def metrics(run: LiveRun, T: dict) -> list[tuple[str, str]]:

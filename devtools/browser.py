@@ -1,0 +1,83 @@
+"""Start the app with `streamlit run` on 127.0.0.1 and drive Debian's Chromium with
+Playwright. Shared by the browser tests and the browser benchmark.
+
+Playwright's own browser download does not work on our machines; Debian's chromium
+(`apt-get install chromium`) does, with these flags.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(base: str, seconds: float = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the app at {base} did not become healthy within {seconds} s")
+
+
+@contextlib.contextmanager
+def running_app() -> Iterator[str]:
+    """`streamlit run app.py` on a free local port; yields its base URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(base)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def chromium(playwright) -> Iterator[object]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+def open_app(page, url: str) -> None:
+    """Open ``url`` and wait until the page has drawn its metrics and finished running."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    wait_idle(page)
+
+
+def wait_idle(page, seconds: float = 30) -> None:
+    """Until Streamlit has finished running the script (never true while playing)."""
+    deadline = time.time() + seconds
+    time.sleep(0.3)
+    while time.time() < deadline and page.locator('[data-testid="stStatusWidget"]').count():
+        time.sleep(0.1)
+    time.sleep(0.3)

@@ -1,0 +1,167 @@
+"""The Playground in real Chromium: what a learner does, and what they must see."""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import parse_qs
+
+import pytest
+
+from devtools import browser as drive
+from devtools.browser import wait_idle
+
+pytestmark = pytest.mark.browser
+
+BAD_CSV = b"x1,x2,label\n1,2,0\n3,oops,1\n"
+GOOD_CSV = "x1,x2,label\n" + "".join(
+    f"{i % 7 - 3},{(i * 3) % 5 - 2},{'a' if i % 2 else 'b'}\n" for i in range(60))
+
+
+def open_app(page, query: str = "") -> None:
+    drive.open_app(page, page.app_url + "/" + query)
+
+
+def metric(page, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]').filter(
+        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
+    return box.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def epoch(page) -> int:
+    return int(metric(page, "Epoch").replace(",", ""))
+
+
+def region_src(page) -> str:
+    return page.locator(".np-region-image").get_attribute("src")
+
+
+def no_exception(page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert not page.js_errors, page.js_errors
+
+
+def click(page, label: str) -> None:
+    page.get_by_role("button", name=label, exact=True).click()
+
+
+def test_page_loads_with_everything_a_learner_needs(page):
+    open_app(page)
+    no_exception(page)
+    for label in ["Epoch", "Train loss", "Test loss", "Train accuracy", "Test accuracy"]:
+        assert metric(page, label)
+    assert epoch(page) == 0
+    for button in ["Play", "Step", "Reset"]:
+        assert page.get_by_role("button", name=button, exact=True).is_visible()
+    assert page.locator(".np-region-image").is_visible()
+    assert page.locator(".np-network img[title]").count() == 2 + 4 + 4 + 1  # 2-4-4-1
+    assert page.get_by_text("Gradient size per layer").count() >= 1
+
+
+def test_play_trains_live_and_pause_stops(page):
+    open_app(page)
+    before = region_src(page)
+    click(page, "Play")
+    page.wait_for_function(
+        "() => { const m = [...document.querySelectorAll('[data-testid=stMetricValue]')];"
+        " return m.length && parseInt(m[0].innerText.replace(/,/g, '')) > 20; }", timeout=20_000)
+    assert region_src(page) != before, "the decision region did not change while playing"
+    click(page, "Pause")
+    wait_idle(page)
+    paused_at, paused_region = epoch(page), region_src(page)
+    time.sleep(1.5)
+    assert epoch(page) == paused_at
+    assert region_src(page) == paused_region
+    assert page.get_by_role("button", name="Play", exact=True).is_visible()
+    no_exception(page)
+
+
+def test_step_trains_one_epoch_and_reset_starts_over(page):
+    open_app(page)
+    click(page, "Step")
+    wait_idle(page)
+    assert epoch(page) == 1
+    first_region = region_src(page)
+    click(page, "Reset")
+    wait_idle(page)
+    assert epoch(page) == 0
+    assert region_src(page) != first_region  # new initial weights
+    no_exception(page)
+
+
+SHARED = "?dataset=xor&samples=300&noise=0.1&train_pct=70&hidden=3,2&act=relu&lr=0.1&batch=5" \
+         "&opt=adam&reg=l2&reg_rate=0.001&seed=7"
+
+
+def test_shared_link_reproduces_the_same_configuration(page, browser):
+    open_app(page, SHARED)
+    shown = parse_qs(page.evaluate("() => window.location.search")[1:])
+    for key, value in parse_qs(SHARED[1:]).items():
+        assert shown.get(key) == value, f"{key}: link had {value}, page shows {shown.get(key)}"
+    assert page.locator(".np-network img[title]").count() == 2 + 3 + 2 + 1
+    first = region_src(page)
+    # a second learner opening the same link gets the same data and the same weights
+    other = browser.new_page()
+    other.app_url, other.js_errors = page.app_url, []
+    open_app(other, SHARED)
+    assert region_src(other) == first
+    other.close()
+    no_exception(page)
+
+
+def test_hand_edited_link_is_clamped_with_a_note(page):
+    open_app(page, "?lr=100&hidden=8,1000&dataset=nope&samples=abc")
+    no_exception(page)
+    warning = page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert "lr=100.0 is out of range" in warning
+    assert "dataset='nope'" in warning
+    assert page.locator(".np-network img[title]").count() == 2 + 8 + 12 + 1  # 64 units: 12 drawn
+
+
+def upload(page, name: str, data: bytes) -> None:
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": data})
+    wait_idle(page)
+
+
+def test_bad_csv_shows_a_message_and_keeps_the_data(page):
+    open_app(page)
+    before = region_src(page)
+    upload(page, "broken.csv", BAD_CSV)
+    error = page.locator('[data-testid="stAlert"]').filter(has_text="Could not use broken.csv")
+    error.wait_for(timeout=10_000)
+    assert "row 3" in error.inner_text()
+    assert region_src(page) == before  # same data, same network
+    no_exception(page)
+
+
+def test_good_csv_becomes_the_data(page):
+    open_app(page)
+    upload(page, "mine.csv", GOOD_CSV.encode())
+    page.get_by_text("Loaded 60 rows").wait_for(timeout=10_000)
+    data_set = page.locator('[data-testid="stSelectbox"]').filter(has_text="Data set")
+    assert "My CSV file" in data_set.inner_text()
+    no_exception(page)
+
+
+def test_divergent_learning_rate_pauses_with_a_message(page):
+    open_app(page, "?dataset=plane&lr=10&act=relu&hidden=8,8&opt=sgd")
+    click(page, "Play")
+    page.get_by_text("Training diverged").wait_for(timeout=20_000)
+    wait_idle(page)
+    assert page.get_by_role("button", name="Play", exact=True).is_visible()
+    body = page.locator('[data-testid="stMain"]').inner_text().lower()
+    assert "nan" not in re.findall(r"[a-z]+", body)
+    assert "lower learning rate" in body
+    no_exception(page)
+
+
+def test_presets_load_a_lesson(page):
+    open_app(page)
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=re.compile("Seed-004 circles")).click()
+    wait_idle(page)
+    shown = parse_qs(page.evaluate("() => window.location.search")[1:])
+    assert shown["hidden"] == ["4,6,6,4"] and shown["act"] == ["relu"] and shown["opt"] == ["adam"]
+    assert page.locator(".np-network img[title]").count() == 2 + 4 + 6 + 6 + 4 + 1
+    no_exception(page)

@@ -1,0 +1,389 @@
+"""The pictures: the PNG behind the live region, its colours, the network diagram and
+the small charts, checked the way a browser would read them."""
+
+from __future__ import annotations
+
+import base64
+import re
+import struct
+import xml.etree.ElementTree as ET
+import zlib
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from figures import colors, curves, network, png, svg_chart
+from figures.region import points_svg, region_html, region_image
+
+SVG = "{http://www.w3.org/2000/svg}"
+WHITE = np.array([255, 255, 255])
+
+
+# --- a PNG decoder, just enough for what png.encode writes ---------------------------------
+def decode_png(data: bytes) -> np.ndarray:
+    """RGB pixels ``(h, w, 3)`` of an 8-bit, non-interlaced RGB PNG; checks every CRC."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks = 8, []
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        tag, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        (crc,) = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])
+        assert crc == zlib.crc32(tag + body), tag
+        chunks.append((tag, body))
+        pos += 12 + length
+    tags = [t for t, _ in chunks]
+    assert tags[0] == b"IHDR" and tags[-1] == b"IEND" and b"IDAT" in tags
+    w, h, depth, colour_type, _, _, interlace = struct.unpack(">IIBBBBB", chunks[0][1])
+    assert (depth, colour_type, interlace) == (8, 2, 0)
+    raw = zlib.decompress(b"".join(b for t, b in chunks if t == b"IDAT"))
+    rows = np.frombuffer(raw, np.uint8).reshape(h, 1 + 3 * w)
+    assert np.all(rows[:, 0] == 0)  # filter "none" on every row, the only one decoded here
+    return rows[:, 1:].reshape(h, w, 3)
+
+
+def png_of_data_uri(uri: str) -> bytes:
+    prefix = "data:image/png;base64,"
+    assert uri.startswith(prefix)
+    return base64.b64decode(uri[len(prefix):])
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (3, 5), (5, 3), (100, 100)])
+def test_png_round_trips_pixels_exactly(shape):
+    rgb = np.random.default_rng(0).integers(0, 256, (*shape, 3), dtype=np.uint8)
+    np.testing.assert_array_equal(decode_png(png.encode(rgb)), rgb)
+
+
+def test_png_data_uri_carries_the_same_image():
+    rgb = np.arange(2 * 4 * 3, dtype=np.uint8).reshape(2, 4, 3)
+    np.testing.assert_array_equal(decode_png(png_of_data_uri(png.data_uri(rgb))), rgb)
+
+
+# --- region colours ----------------------------------------------------------------------
+def hue_of(pixel: np.ndarray) -> np.ndarray:
+    """Direction away from white: equal for a colour and any paler tint of it."""
+    d = WHITE - pixel.astype(float)
+    return d / np.linalg.norm(d)
+
+
+def assert_tinted(pixel: np.ndarray, hex_colour: str, strength: float | None = None):
+    target = colors.hex_to_rgb(hex_colour)
+    np.testing.assert_allclose(hue_of(pixel), hue_of(target), atol=0.02)
+    if strength is not None:
+        expected = WHITE + colors.MAX_TINT * strength * (target - WHITE)
+        np.testing.assert_allclose(pixel, expected, atol=1.0)
+
+
+def uniform(task: str, values, r: int = 4, **kw) -> np.ndarray:
+    """The one colour of a region whose output is ``values`` everywhere."""
+    out = np.broadcast_to(np.asarray(values, float), (r, r, len(values))).copy()
+    image = region_image(out, task, **kw)
+    assert image.shape == (r, r, 3) and image.dtype == np.uint8
+    assert np.all(image == image[0, 0])
+    return image[0, 0]
+
+
+@pytest.mark.parametrize("p, hex_colour, strength", [
+    (1.0, colors.POSITIVE_HEX, 1.0), (0.0, colors.NEGATIVE_HEX, 1.0),
+    (0.75, colors.POSITIVE_HEX, 0.5), (0.25, colors.NEGATIVE_HEX, 0.5),
+])
+def test_binary_region_is_tinted_towards_the_likelier_class(p, hex_colour, strength):
+    assert_tinted(uniform("binary", [p]), hex_colour, strength)
+
+
+def test_class_one_is_blue_and_class_zero_orange():
+    blue, orange = uniform("binary", [1.0]), uniform("binary", [0.0])
+    assert blue[2] > blue[0] and orange[0] > orange[2]
+
+
+def test_an_undecided_binary_region_is_white():
+    np.testing.assert_array_equal(uniform("binary", [0.5]), WHITE)
+
+
+def test_the_region_is_never_fully_saturated_so_points_stay_visible():
+    pixel = uniform("binary", [1.0])
+    assert np.all(pixel > colors.hex_to_rgb(colors.POSITIVE_HEX) - 1)
+    assert not np.array_equal(pixel, colors.hex_to_rgb(colors.POSITIVE_HEX))
+
+
+@pytest.mark.parametrize("k", [0, 1, 2, 3])
+def test_multiclass_region_shows_the_most_likely_class_colour(k):
+    P = np.full(4, 0.1)
+    P[k] = 0.7
+    assert_tinted(uniform("multiclass", P), colors.class_hex(k))
+
+
+def test_an_undecided_multiclass_region_is_white():
+    np.testing.assert_array_equal(uniform("multiclass", [1 / 3] * 3), WHITE)
+
+
+@pytest.mark.parametrize("value, hex_colour, strength", [
+    (2.0, colors.POSITIVE_HEX, 1.0), (1.0, colors.POSITIVE_HEX, 0.5),
+    (-1.0, colors.NEGATIVE_HEX, 0.5), (-5.0, colors.NEGATIVE_HEX, 1.0),
+])
+def test_regression_region_is_blue_above_zero_and_orange_below(value, hex_colour, strength):
+    assert_tinted(uniform("regression", [value], value_scale=2.0), hex_colour, strength)
+
+
+def test_regression_region_is_white_at_zero():
+    np.testing.assert_array_equal(uniform("regression", [0.0]), WHITE)
+
+
+@pytest.mark.parametrize("task, values, full", [
+    ("binary", [0.6], [1.0]), ("binary", [0.45], [0.0]),
+    ("multiclass", [0.2, 0.3, 0.5], [0.0, 0.0, 1.0]),
+    ("regression", [0.01], [100.0]), ("regression", [-0.2], [-100.0]),
+])
+def test_hard_boundaries_give_full_colour_whatever_the_confidence(task, values, full):
+    hard = uniform(task, values, hard=True)
+    np.testing.assert_array_equal(hard, uniform(task, full))
+    assert not np.array_equal(hard, uniform(task, values))
+
+
+@pytest.mark.parametrize("task, n_out", [("binary", 1), ("multiclass", 3), ("regression", 1)])
+def test_non_finite_outputs_still_give_an_image(task, n_out):
+    out = np.array([np.nan, np.inf, -np.inf, 0.5])[np.arange(16 * n_out) % 4]
+    with np.errstate(all="ignore"):
+        image = region_image(out.reshape(4, 4, n_out), task)
+    assert image.shape == (4, 4, 3) and image.dtype == np.uint8
+
+
+def test_the_bottom_row_of_the_output_is_the_bottom_of_the_picture():
+    out = np.zeros((3, 3, 1))
+    out[0] = 1.0  # row 0 = lowest x2
+    image = region_image(out, "binary")
+    assert_tinted(image[-1, 0], colors.POSITIVE_HEX)
+    assert_tinted(image[0, 0], colors.NEGATIVE_HEX)
+
+
+# --- the region's data layer -------------------------------------------------------------
+def svg_of_img(tag: str) -> ET.Element:
+    uri = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', tag).group(1)
+    return ET.fromstring(base64.b64decode(uri))
+
+
+def test_points_layer_draws_every_point_with_test_points_rimmed_dark():
+    X = np.array([[-1.0, -1.0], [0.0, 0.5], [1.0, 1.0], [0.5, -0.5]])
+    y = np.array([0, 1, 1, 0])
+    root = svg_of_img(points_svg((-2.0, 2.0), "binary", (X[:3], y[:3]), (X[3:], y[3:])))
+    groups = root.findall(f"{SVG}g")
+    rims = {g.get("stroke"): len(g.findall(f"{SVG}circle")) for g in groups}
+    assert sum(len(g.findall(f"{SVG}circle")) for g in groups) == 4
+    assert rims["#333333"] == 1  # the one test point
+    fills = {g.get("fill") for g in groups}
+    assert fills == {colors.class_hex(0), colors.class_hex(1)}
+
+
+def test_points_sit_where_their_coordinates_say():
+    X, y = np.array([[-2.0, 2.0], [2.0, -2.0]]), np.array([0, 1])
+    root = svg_of_img(points_svg((-2.0, 2.0), "binary", (X, y)))
+    circles = {g.get("fill"): g.find(f"{SVG}circle") for g in root.findall(f"{SVG}g")}
+    top_left, bottom_right = circles[colors.class_hex(0)], circles[colors.class_hex(1)]
+    assert (top_left.get("cx"), top_left.get("cy")) == ("0", "0")
+    assert (bottom_right.get("cx"), bottom_right.get("cy")) == ("1000", "1000")
+
+
+def test_region_html_holds_the_image_under_the_points():
+    image = np.zeros((5, 5, 3), np.uint8)
+    html_text = region_html(image, "<img alt='points'>")
+    uri = re.search(r'src="(data:image/png;base64,[^"]+)"', html_text).group(1)
+    np.testing.assert_array_equal(decode_png(png_of_data_uri(uri)), image)
+    assert html_text.index("decision region") < html_text.index("alt='points'")
+
+
+# --- the network diagram -------------------------------------------------------------------
+def diagram(sizes: list[int], seed: int = 0) -> str:
+    rng = np.random.default_rng(seed)
+    W = [rng.normal(size=(a, b)) for a, b in zip(sizes[:-1], sizes[1:])]
+    b = [rng.normal(size=n) for n in sizes[1:]]
+    thumbs = [[f"data:image/png;base64,L{l}U{j}" for j in range(min(n, 12))]
+              for l, n in enumerate(sizes)]
+    titles = ["input", *(f"hidden {l}<br>{n} tanh" for l, n in enumerate(sizes[1:-1], 1)),
+              "output<br>sigmoid"]
+    return network.network_html(sizes, W, b, thumbs, titles)
+
+
+def unit_tags(html_text: str) -> list[str]:
+    return re.findall(r"<img [^>]*title=[^>]*>", html_text)
+
+
+@pytest.mark.parametrize("sizes", [[2, 1], [2, 4, 4, 1], [2, 8, 3], [2, 64, 1],
+                                   [2, 12, 13, 64, 1]])
+def test_the_diagram_draws_one_thumbnail_per_drawn_unit(sizes):
+    html_text = diagram(sizes)
+    drawn = [min(n, network.MAX_UNITS_DRAWN) for n in sizes]
+    assert len(unit_tags(html_text)) == sum(drawn)
+    for l, n in enumerate(drawn):
+        for j in range(n):
+            assert html_text.count(f"L{l}U{j}\"") == 1
+    hidden_away = [n - network.MAX_UNITS_DRAWN for n in sizes if n > network.MAX_UNITS_DRAWN]
+    assert re.findall(r"\+(\d+) more", html_text) == [str(n) for n in hidden_away]
+
+
+def test_the_diagram_shows_layer_titles_and_biases_on_hover():
+    html_text = diagram([2, 3, 1])
+    assert "hidden 1<br>3 tanh" in html_text and "output<br>sigmoid" in html_text
+    titles = [re.search(r'title="([^"]*)"', t).group(1) for t in unit_tags(html_text)]
+    assert titles[0] == "input, unit 1"
+    assert titles[2].startswith("hidden 1 3 tanh, unit 1, bias ")
+    assert titles[-1].startswith("output sigmoid, unit 1, bias ")
+
+
+def test_the_diagram_escapes_titles_in_tooltips():
+    html_text = network.network_html([2, 1], [np.ones((2, 1))], [np.zeros(1)],
+                                     [["a", "b"], ["c"]], ['in "x"', "out"])
+    assert 'title="in &quot;x&quot;, unit 1"' in html_text
+
+
+def edge_lines(W: list[np.ndarray], sizes: list[int]) -> list[ET.Element]:
+    xs, ys, node = network.unit_positions(sizes)
+    return ET.fromstring(network.edges_svg(W, xs, ys, node)).findall(f"{SVG}line")
+
+
+def test_edges_draw_one_line_per_drawn_weight_coloured_by_sign():
+    W = [np.array([[1.0, -2.0, 0.5], [-0.1, 3.0, -4.0]]), np.array([[1.0], [-1.0], [2.0]])]
+    lines = edge_lines(W, [2, 3, 1])
+    assert len(lines) == 9
+    signs = np.concatenate([w.ravel() for w in W]) > 0
+    expected = [colors.POSITIVE_HEX if s else colors.NEGATIVE_HEX for s in signs]
+    assert [line.get("stroke") for line in lines] == expected
+
+
+def test_larger_weights_draw_thicker_edges():
+    lines = edge_lines([np.array([[0.1], [-3.0]])], [2, 1])
+    widths = [float(line.get("stroke-width")) for line in lines]
+    assert widths[1] > widths[0]
+
+
+def test_edges_of_a_wide_layer_are_capped_at_the_drawn_units():
+    W = [np.ones((2, 64)), np.ones((64, 1))]
+    assert len(edge_lines(W, [2, 64, 1])) == 2 * 12 + 12
+
+
+@pytest.mark.parametrize("fill", [0.0, np.nan, np.inf])
+def test_edges_survive_zero_and_non_finite_weights(fill):
+    W = [np.full((2, 3), fill), np.full((3, 1), fill)]
+    lines = edge_lines(W, [2, 3, 1])
+    assert len(lines) == 9
+    for line in lines:
+        assert all(np.isfinite(float(line.get(a))) for a in ("stroke-width", "stroke-opacity"))
+
+
+@pytest.mark.parametrize("activation", ["linear", "sigmoid", "tanh", "relu", "softmax"])
+def test_thumbnails_are_white_where_the_unit_sits_at_its_midpoint(activation):
+    midpoint = 0.5 if activation in ("sigmoid", "softmax") else 0.0
+    A = np.full((4, 4), midpoint)
+    A[0, 0] = midpoint + 0.4
+    image = network.thumbnail_rgb(A[..., None], activation)[0]  # one unit of a layer
+    np.testing.assert_array_equal(image[0, 1], WHITE)
+    assert_tinted(image[-1, 0], colors.POSITIVE_HEX)  # row 0 is the bottom of the plane
+
+
+def test_thumbnails_survive_non_finite_activations():
+    A = np.array([[np.nan, np.inf], [-np.inf, 0.0]])[..., None]
+    assert network.thumbnail_rgb(A, "relu").shape == (1, 2, 2, 3)
+
+
+def test_each_unit_of_a_layer_gets_its_own_scale():
+    A = np.zeros((3, 3, 2))
+    A[0, 0] = [1.0, 100.0]  # ReLU maps scale per unit: both peaks are full colour
+    images = network.thumbnail_rgb(A, "relu")
+    np.testing.assert_array_equal(images[0, -1, 0], images[1, -1, 0])
+
+
+# --- charts --------------------------------------------------------------------------------
+EPOCHS = np.arange(5.0)
+
+
+def test_metric_chart_omits_the_test_curve_when_there_is_no_test_data():
+    chart = curves.metric_chart(EPOCHS, EPOCHS + 1, np.full(5, np.nan), "Loss")
+    assert [s.name for s in chart.series] == ["train"]
+
+
+def test_metric_chart_draws_train_solid_and_test_dashed():
+    chart = curves.metric_chart(EPOCHS, EPOCHS + 1, [np.nan, 1, 2, np.inf, 3], "Loss")
+    assert [(s.name, s.dashed) for s in chart.series] == [("train", False), ("test", True)]
+    assert np.isnan(chart.series[1].y[[0, 3]]).all()  # inf is not drawn either
+
+
+def test_gradient_chart_is_log_scaled_and_leaves_out_zero_gradients():
+    G = np.array([[1e-3, 1.0], [0.0, 0.5], [1e-5, 0.0]])
+    chart = curves.gradient_chart(EPOCHS[:3], G, ["layer 1", "output"], "grad")
+    assert chart.log_y
+    np.testing.assert_array_equal(chart.series[0].y, [1e-3, np.nan, 1e-5])
+    np.testing.assert_array_equal(chart.series[1].y, [1.0, 0.5, np.nan])
+    assert chart.series[0].color != chart.series[1].color
+
+
+def test_dead_units_chart_only_has_bars_for_relu_layers():
+    chart = curves.dead_units_chart(["layer 1", "layer 2", "layer 3", "output"],
+                                    [0.75, None, 0.0, None], "dead")
+    (bars,) = chart.series
+    assert list(bars.x) == ["layer 1", "layer 3"]
+    np.testing.assert_array_equal(bars.y, [0.75, 0.0])
+    assert chart.kind == "bar" and chart.percent
+
+
+CHARTS = {
+    "line": curves.metric_chart(EPOCHS, EPOCHS + 1, EPOCHS + 2, "Loss <&> \"quoted\""),
+    "percent": curves.metric_chart(EPOCHS, EPOCHS / 5, EPOCHS / 6, "Accuracy",
+                                   y_range=(0.0, 1.0), percent=True),
+    "log": curves.gradient_chart(EPOCHS, np.outer(10.0 ** -EPOCHS, [1, 10]), ["a", "b&c"], "g"),
+    "log, all zero": curves.gradient_chart(EPOCHS, np.zeros((5, 2)), ["a", "b"], "g"),
+    "bar": curves.dead_units_chart(["layer 1", "layer <2>"], [0.5, 0.0], "Dead"),
+    "no series": curves.Chart("empty", []),
+    "empty series": curves.metric_chart([], [], [], "Loss"),
+    "single point": curves.metric_chart([0.0], [0.7], [0.8], "Loss"),
+    "flat": curves.metric_chart(EPOCHS, np.ones(5), None, "Loss"),
+    "all NaN": curves.metric_chart(EPOCHS, np.full(5, np.nan), None, "Loss"),
+}
+
+
+@pytest.mark.parametrize("chart", CHARTS.values(), ids=CHARTS.keys())
+def test_svg_charts_are_well_formed(chart):
+    root = ET.fromstring(svg_chart.to_svg(chart))
+    assert root.tag == f"{SVG}svg"
+    drawn = [s for s in chart.series if np.isfinite(s.y).any()]
+    if chart.kind == "line":
+        assert len(root.findall(f"{SVG}polyline")) == len(drawn)
+    else:
+        assert len(root.findall(f"{SVG}rect")) == 1 + len(chart.series[0].y)  # frame + bars
+    assert chart.title in "".join(root.itertext())
+
+
+def test_svg_html_embeds_the_chart_as_an_image():
+    tag = svg_chart.to_html(CHARTS["line"])
+    assert tag.startswith("<img ") and svg_of_img(tag).tag == f"{SVG}svg"
+
+
+def test_svg_log_chart_labels_decades():
+    root = ET.fromstring(svg_chart.to_svg(CHARTS["log"]))
+    labels = {t.text for t in root.iter(f"{SVG}text")}
+    assert {"1e-4", "1e0", "1e1"} <= labels
+
+
+def test_svg_bar_heights_follow_the_values():
+    root = ET.fromstring(svg_chart.to_svg(curves.dead_units_chart(["a", "b"], [1.0, 0.5], "d")))
+    frame, *bars = root.findall(f"{SVG}rect")
+    heights = [float(b.get("height")) for b in bars]
+    assert heights[0] == pytest.approx(float(frame.get("height")), abs=0.1)
+    assert heights[1] == pytest.approx(heights[0] / 2, abs=0.1)
+
+
+@pytest.mark.parametrize("name", CHARTS.keys())
+def test_plotly_accepts_every_chart(name):
+    chart = CHARTS[name]
+    figure = go.Figure(curves.to_plotly(chart))
+    assert figure.layout.yaxis.type == ("log" if chart.log_y else "linear")
+    assert len(figure.data) == (1 if chart.kind == "bar" else len(chart.series))
+
+
+def test_plotly_gradient_chart_has_a_log_axis_without_a_fixed_range():
+    figure = go.Figure(curves.to_plotly(CHARTS["log"]))
+    assert figure.layout.yaxis.type == "log" and figure.layout.yaxis.range is None
+
+
+def test_plotly_shows_gaps_where_values_are_missing():
+    chart = curves.metric_chart(EPOCHS, [1.0, np.nan, 2.0, 3.0, 4.0], None, "Loss")
+    (trace,) = go.Figure(curves.to_plotly(chart)).data
+    assert trace.y[1] is None and trace.y[0] == 1.0

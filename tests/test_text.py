@@ -1,0 +1,84 @@
+"""Every label the Playground reads exists, every choice it offers has a display name,
+and a partial translation falls back to English instead of failing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from core import datasets, losses
+from core.activations import ACTIVATIONS
+from core.optimizers import OPTIMIZERS
+from ui import presets, text
+from ui.settings import CSV_DATASET, REGULARIZERS
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_SOURCES = ["pages/playground.py", "ui/views.py", "ui/sidebar.py"]
+KEY = re.compile(r"""\bT\[\s*["']([^"']+)["']\s*\]""")
+EN = text.texts("playground")
+
+
+def keys_used(path: str) -> set[str]:
+    return set(KEY.findall((ROOT / path).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", PAGE_SOURCES)
+def test_every_text_key_the_page_reads_exists(path):
+    used = keys_used(path)
+    assert used, f"no T[...] keys found in {path}; has the page changed how it reads text?"
+    assert sorted(used - set(EN)) == []
+
+
+def test_the_scan_finds_keys_in_every_part_of_the_page():
+    assert {"title", "hint_dead", "preset_names"} <= set().union(*map(keys_used, PAGE_SOURCES))
+
+
+def test_every_preset_has_a_name_and_an_explanation():
+    ids = set(presets.load())
+    assert ids and ids == set(EN["preset_names"]) == set(EN["preset_about"])
+
+
+@pytest.mark.parametrize("table, names", [
+    ("dataset_names", [*datasets.DATASETS, CSV_DATASET]),
+    ("activation_names", list(ACTIVATIONS)),
+    ("optimizer_names", list(OPTIMIZERS)),
+    ("loss_names", sorted({loss for _, loss in losses.HEADS})),
+    ("reg_names", list(REGULARIZERS)),
+])
+def test_every_choice_has_a_display_name(table, names):
+    missing = [n for n in names if not EN[table].get(n)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("key, fields", [
+    ("hidden_title", {"l": 1, "n": 4, "act": "Tanh"}), ("output_title", {"act": "sigmoid"}),
+    ("more_units", {"n": 3}), ("units", {"l": 1}), ("activation_l", {"l": 1}),
+    ("layer_name", {"l": 1}), ("upload_ok", {"n": 5, "classes": "2 classes", "name": "a.csv"}),
+    ("upload_bad", {"name": "a.csv", "error": "bad."}),
+    ("diverged", {"epoch": 3, "lr": 3.0, "suggest": 0.3}),
+    ("hint_vanishing", {"ratio": 1e-4}), ("hint_dead", {"share": 0.75}),
+])
+def test_templates_fill_in_with_the_fields_the_page_passes(key, fields):
+    filled = EN[key].format(**fields)
+    assert "{" not in filled and "}" not in filled
+
+
+def test_a_partial_translation_falls_back_to_english(monkeypatch):
+    zh = {"title": "神经网络游乐场", "play": "开始"}
+    monkeypatch.setitem(text.TEXTS["playground"], "zh", zh)
+    T = text.texts("playground", "zh")
+    assert T["title"] == zh["title"] and T["play"] == zh["play"]
+    assert T["pause"] == EN["pause"] and T["preset_names"] == EN["preset_names"]
+    assert set(T) == set(EN)
+
+
+def test_an_unknown_language_gets_english():
+    assert text.texts("playground", "xx") == EN
+
+
+def test_asking_for_text_does_not_change_it():
+    T = text.texts("playground")
+    T["title"] = "changed"
+    assert text.texts("playground")["title"] == text.PLAYGROUND_EN["title"] != "changed"
