@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import sigmoid
+from .dtype import DTYPE
 
 Array = np.ndarray
 
@@ -107,10 +108,10 @@ def encode_targets(y: Array, task: str, n_classes: int) -> Array:
     """
     y = np.asarray(y)
     if task == "multiclass":
-        Y = np.zeros((y.shape[0], n_classes))
+        Y = np.zeros((y.shape[0], n_classes), dtype=DTYPE)
         Y[np.arange(y.shape[0]), y.astype(int)] = 1.0
         return Y
-    return y.astype(float).reshape(-1, 1)
+    return y.astype(DTYPE).reshape(-1, 1)
 
 
 def n_outputs(task: str, n_classes: int) -> int:

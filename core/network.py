@@ -53,6 +53,7 @@ class Network:
                              f"{output_activation} output, not {activations[-1]}")
         for name in activations[:-1]:
             acts.get(name)
+        _check_shapes(W, b, activations, losses.n_outputs(task, n_classes))
         self._pack(W, b)
         self.activations = list(activations)
         self.task, self.n_classes, self.loss = task, n_classes, loss_entry
@@ -226,3 +227,22 @@ class Network:
         sizes = "-".join(str(s) for s in self.sizes)
         hidden = ", ".join(self.activations[:-1]) or "no hidden layer"
         return f"{sizes} ({hidden}; {self.activations[-1]} output)"
+
+
+def _check_shapes(W, b, activations, n_out: int) -> None:
+    """Layers must chain: W[l] is (units of l-1, units of l), b[l] has units of l, and the
+    output layer has one unit per output of the task."""
+    if not (len(W) == len(b) == len(activations)) or not W:
+        raise ValueError(f"{len(W)} weight matrices, {len(b)} bias vectors and "
+                         f"{len(activations)} activations: they must match, and be at least 1")
+    for l, (w, bias) in enumerate(zip(W, b), start=1):
+        w, bias = np.asarray(w), np.asarray(bias)
+        if w.ndim != 2 or bias.shape != (w.shape[1],):
+            raise ValueError(f"layer {l}: W has shape {w.shape} and b {bias.shape}; "
+                             f"expected (fan_in, units) and (units,)")
+        if l > 1 and w.shape[0] != np.shape(W[l - 2])[1]:
+            raise ValueError(f"layer {l}: W has {w.shape[0]} rows but layer {l - 1} has "
+                             f"{np.shape(W[l - 2])[1]} units")
+    if np.shape(W[-1])[1] != n_out:
+        raise ValueError(f"the output layer has {np.shape(W[-1])[1]} units; "
+                         f"this task needs {n_out}")

@@ -170,5 +170,5 @@ def _all_finite(snap: Snapshot) -> bool:
     values = [snap.train_loss, snap.test_loss]
     # every per-layer stat: weights near 1e155 are finite but their norm is not (and the
     # update ratio becomes inf/inf = NaN), even while a saturated loss still looks finite
-    values += [v for s in snap.layers for v in asdict(s).values()]
+    values += [v for s in snap.layers for v in vars(s).values()]  # vars: asdict is 40x slower
     return all(v is None or np.isfinite(v) for v in values)

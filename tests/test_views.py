@@ -183,6 +183,7 @@ def test_the_divergence_message_suggests_a_lower_learning_rate(lr):
     run = LiveRun(SMALL.with_(dataset="plane", act=("linear",), opt="momentum", lr=lr))
     assert run.advance(50).diverged
     message = views.diverged_message(run, T)
-    assert f"epoch {run.last.epoch}" in message and f"(now {lr:g})" in message
-    suggested = float(re.search(r"e\.g\. ([0-9.e+-]+),", message).group(1))
+    assert f"epoch {run.last.epoch}" in message and f"(now {lr:g};" in message
+    suggested = float(re.search(r"try ([0-9.e+-]+)\)", message).group(1))
     assert 0 < suggested < lr
+    assert "Reset" in message  # the rolled-back weights are finite but far too large

@@ -27,6 +27,7 @@ class LiveRun:
         self.settings = settings
         self.upload = upload
         self.init_round = 0
+        self.data_version = 0  # bumped with every new data set or split (pictures cache on it)
         self._new_data()
 
     # --- what each kind of change rebuilds ---------------------------------------------
@@ -48,6 +49,7 @@ class LiveRun:
             self.data = self.upload
         else:
             self.data = experiment.make_data(self._config())
+        self.data_version += 1
         self.grid = region.make_grid(self.data.X, REGION_RESOLUTION)
         self.thumb_grid = region.make_grid(self.data.X, THUMB_RESOLUTION)
         self._new_network()

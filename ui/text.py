@@ -70,7 +70,8 @@ PLAYGROUND_EN = {
     "activation": "Activation",
     "activation_l": "Activation, layer {l}",
     "activation_names": {"linear": "Linear", "sigmoid": "Sigmoid", "tanh": "Tanh",
-                         "relu": "ReLU", "leaky_relu": "Leaky ReLU", "elu": "ELU"},
+                         "relu": "ReLU", "leaky_relu": "Leaky ReLU", "elu": "ELU",
+                         "softmax": "Softmax"},
     "loss": "Loss",
     "loss_names": {"bce": "Binary cross-entropy", "mse": "Squared error",
                    "cce": "Categorical cross-entropy"},
@@ -118,9 +119,10 @@ PLAYGROUND_EN = {
     "training_data": "training data",
     "test_data": "test data",
     # messages
-    "diverged": "Training diverged at epoch {epoch}: the loss or a weight became infinite. It is "
-                "paused at the last finite weights. Try a lower learning rate (now {lr:g}), "
-                "e.g. {suggest:g}, then press Play.",
+    "diverged": "Training diverged at epoch {epoch}: the loss or a weight became infinite, so it "
+                "is paused at the last finite weights, which are now far too large. Lower the "
+                "learning rate (now {lr:g}; try {suggest:g}), press **Reset** for fresh "
+                "weights, then **Play**.",
     "hint_vanishing": "Vanishing gradients: the first layer's gradient is {ratio:.0e} times the "
                       "last layer's, so the early layers barely learn. Try ReLU or tanh, or fewer "
                       "layers.",

@@ -9,6 +9,7 @@ from figures import curves, network, png
 from figures.region import points_svg, region_html, region_image
 
 from .live import LiveRun
+from .settings import LIMITS
 
 VANISHING_RATIO = 1e-3  # first/last layer gradient ratio that earns a hint
 DEAD_SHARE = 0.5  # share of dead ReLU units that earns a hint
@@ -18,7 +19,7 @@ def region_live(run: LiveRun, show_test: bool, hard: bool) -> str:
     """The live region as HTML (image + points layer); the points layer is cached on the
     run, since the data does not change while it trains."""
     split, grid, scale = run.trainer.split, run.grid, run.value_scale()
-    key = (id(run.data), id(split), show_test)
+    key = (run.data_version, show_test)
     if getattr(run, "_points_key", None) != key:
         run._points_key = key
         run._points = points_svg(
@@ -33,7 +34,8 @@ def _layer_titles(run: LiveRun, T: dict) -> list[str]:
     names = T["activation_names"]
     hidden = [T["hidden_title"].format(l=l, n=n, act=names.get(a, a))
               for l, (n, a) in enumerate(zip(net.hidden, net.activations[:-1]), start=1)]
-    return [T["input_title"], *hidden, T["output_title"].format(act=net.activations[-1])]
+    output = names.get(net.activations[-1], net.activations[-1])
+    return [T["input_title"], *hidden, T["output_title"].format(act=output)]
 
 
 def network_diagram(run: LiveRun, T: dict) -> str:
@@ -118,4 +120,5 @@ def hints(run: LiveRun, T: dict) -> list[str]:
 
 def diverged_message(run: LiveRun, T: dict) -> str:
     lr = run.trainer.optimizer.lr
-    return T["diverged"].format(epoch=run.last.epoch, lr=lr, suggest=float(f"{lr / 10:.1g}"))
+    suggest = max(float(f"{lr / 10:.1g}"), LIMITS["lr"][0])
+    return T["diverged"].format(epoch=run.last.epoch, lr=lr, suggest=suggest)
