@@ -40,14 +40,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-# One BLAS thread for NumPy, SciPy and scikit-learn; must be set before NumPy loads.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("MKL_NUM_THREADS", "1")
-
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+# One BLAS thread for NumPy, SciPy and scikit-learn; must come before NumPy loads.
+import core.threads  # noqa: E402, F401, I001
+
+import numpy as np  # noqa: E402
 
 from core import datasets, optimizers, region
 from core.datasets import Split

@@ -121,13 +121,15 @@ hint_slot = st.empty()
 
 
 def draw_fast(frame: int) -> None:
-    """What changes every frame: the numbers and the decision region; the network diagram
-    every second frame (its dozens of images are the browser's heaviest redraw)."""
-    for slot, (label, value) in zip(metric_slots, views.metrics(run, T)):
-        slot.metric(label, value)
+    """What changes every frame: the decision region. The numbers and the network diagram
+    take turns on the frames in between: the browser is the bottleneck (measured: Chromium
+    at ~90 % of a core), and numbers or thumbnails changing 15 times a second look live."""
     region_slot.html(views.region_live(run, show_test, hard))
     if frame % 2 == 0:
-        network_slot.html(views.network_diagram(run, T))
+        for slot, (label, value) in zip(metric_slots, views.metrics(run, T)):
+            slot.metric(label, value)
+    else:
+        network_slot.html(views.network_diagram(run, T, tooltips=not state.playing))
 
 
 CHARTS = (views.loss_chart, views.accuracy_chart, views.gradient_chart, views.dead_chart)
@@ -158,6 +160,7 @@ def draw_hints() -> None:
 if run.last.diverged:
     diverged_box.error(views.diverged_message(run, T))
 draw_fast(0)
+draw_fast(1)
 for i in range(len(CHARTS)):
     draw_chart(i, live=bool(state.playing))
 draw_hints()

@@ -192,30 +192,48 @@ def test_region_html_holds_the_image_under_the_points():
 
 
 # --- the network diagram -------------------------------------------------------------------
-def diagram(sizes: list[int], seed: int = 0) -> str:
+def unit_colour(l: int, j: int) -> np.ndarray:
+    return np.array([10 + 20 * l, 10 + 15 * j, 200], dtype=np.uint8)
+
+
+def diagram(sizes: list[int], seed: int = 0, tooltips: bool = True) -> str:
+    """A diagram whose unit (l, j) is a solid square of ``unit_colour(l, j)``."""
     rng = np.random.default_rng(seed)
     W = [rng.normal(size=(a, b)) for a, b in zip(sizes[:-1], sizes[1:])]
     b = [rng.normal(size=n) for n in sizes[1:]]
-    thumbs = [[f"data:image/png;base64,L{l}U{j}" for j in range(min(n, 12))]
+    t = network.thumbnail_size(network.unit_positions(sizes)[2])
+    images = [np.stack([np.broadcast_to(unit_colour(l, j), (t, t, 3))
+                        for j in range(min(n, network.MAX_UNITS_DRAWN))])
               for l, n in enumerate(sizes)]
     titles = ["input", *(f"hidden {l}<br>{n} tanh" for l, n in enumerate(sizes[1:-1], 1)),
               "output<br>sigmoid"]
-    return network.network_html(sizes, W, b, thumbs, titles)
+    return network.network_html(sizes, W, b, images, titles, tooltips=tooltips)
 
 
 def unit_tags(html_text: str) -> list[str]:
-    return re.findall(r"<img [^>]*title=[^>]*>", html_text)
+    return re.findall(r'<div class="np-unit" title=[^>]*>', html_text)
 
 
-@pytest.mark.parametrize("sizes", [[2, 1], [2, 4, 4, 1], [2, 8, 3], [2, 64, 1],
-                                   [2, 12, 13, 64, 1]])
+def sprite_of(html_text: str) -> np.ndarray:
+    uri = re.search(r'class="np-network-units" src="(data:image/png;base64,[^"]+)"',
+                    html_text).group(1)
+    return decode_png(png_of_data_uri(uri))
+
+
+SIZES = [[2, 1], [2, 4, 4, 1], [2, 8, 3], [2, 64, 1], [2, 12, 13, 64, 1]]
+
+
+@pytest.mark.parametrize("sizes", SIZES)
 def test_the_diagram_draws_one_thumbnail_per_drawn_unit(sizes):
     html_text = diagram(sizes)
-    drawn = [min(n, network.MAX_UNITS_DRAWN) for n in sizes]
-    assert len(unit_tags(html_text)) == sum(drawn)
-    for l, n in enumerate(drawn):
-        for j in range(n):
-            assert html_text.count(f"L{l}U{j}\"") == 1
+    sprite = sprite_of(html_text)
+    xs, ys, _ = network.unit_positions(sizes)
+    k = network.SPRITE_SCALE
+    for l, (x, y) in enumerate(zip(xs, ys)):
+        assert len(y) == min(sizes[l], network.MAX_UNITS_DRAWN)
+        for j, yj in enumerate(y):  # each unit's own picture sits at the unit's place
+            np.testing.assert_array_equal(sprite[int(k * yj), int(k * x)], unit_colour(l, j))
+    assert len(unit_tags(html_text)) == sum(len(y) for y in ys)
     hidden_away = [n - network.MAX_UNITS_DRAWN for n in sizes if n > network.MAX_UNITS_DRAWN]
     assert re.findall(r"\+(\d+) more", html_text) == [str(n) for n in hidden_away]
 
@@ -229,44 +247,53 @@ def test_the_diagram_shows_layer_titles_and_biases_on_hover():
     assert titles[-1].startswith("output sigmoid, unit 1, bias ")
 
 
+def test_the_live_diagram_leaves_out_the_hover_boxes():
+    assert unit_tags(diagram([2, 3, 1], tooltips=False)) == []
+
+
 def test_the_diagram_escapes_titles_in_tooltips():
-    html_text = network.network_html([2, 1], [np.ones((2, 1))], [np.zeros(1)],
-                                     [["a", "b"], ["c"]], ['in "x"', "out"])
+    t = network.thumbnail_size(network.unit_positions([2, 1])[2])
+    images = [np.zeros((2, t, t, 3), np.uint8), np.zeros((1, t, t, 3), np.uint8)]
+    html_text = network.network_html([2, 1], [np.ones((2, 1))], [np.zeros(1)], images,
+                                     ['in "x"', "out"], tooltips=True)
     assert 'title="in &quot;x&quot;, unit 1"' in html_text
 
 
-def edge_lines(W: list[np.ndarray], sizes: list[int]) -> list[ET.Element]:
+def edge_segments(W: list[np.ndarray], sizes: list[int]) -> list[tuple[str, float, float]]:
+    """(colour, width, opacity) of every drawn edge, from the grouped SVG paths."""
     xs, ys, node = network.unit_positions(sizes)
-    return ET.fromstring(network.edges_svg(W, xs, ys, node)).findall(f"{SVG}line")
+    paths = ET.fromstring(network.edges_svg(W, xs, ys, node)).findall(f"{SVG}path")
+    return [(p.get("stroke"), float(p.get("stroke-width")), float(p.get("stroke-opacity")))
+            for p in paths for _ in range(p.get("d").count("M"))]
 
 
 def test_edges_draw_one_line_per_drawn_weight_coloured_by_sign():
     W = [np.array([[1.0, -2.0, 0.5], [-0.1, 3.0, -4.0]]), np.array([[1.0], [-1.0], [2.0]])]
-    lines = edge_lines(W, [2, 3, 1])
-    assert len(lines) == 9
+    edges = edge_segments(W, [2, 3, 1])
+    assert len(edges) == 9
     signs = np.concatenate([w.ravel() for w in W]) > 0
-    expected = [colors.POSITIVE_HEX if s else colors.NEGATIVE_HEX for s in signs]
-    assert [line.get("stroke") for line in lines] == expected
+    colours = [c for c, _, _ in edges]
+    assert colours.count(colors.POSITIVE_HEX) == signs.sum()
+    assert colours.count(colors.NEGATIVE_HEX) == (~signs).sum()
 
 
 def test_larger_weights_draw_thicker_edges():
-    lines = edge_lines([np.array([[0.1], [-3.0]])], [2, 1])
-    widths = [float(line.get("stroke-width")) for line in lines]
-    assert widths[1] > widths[0]
+    edges = edge_segments([np.array([[0.1], [-3.0]])], [2, 1])
+    width = {colour: w for colour, w, _ in edges}
+    assert width[colors.NEGATIVE_HEX] > width[colors.POSITIVE_HEX]
 
 
 def test_edges_of_a_wide_layer_are_capped_at_the_drawn_units():
     W = [np.ones((2, 64)), np.ones((64, 1))]
-    assert len(edge_lines(W, [2, 64, 1])) == 2 * 12 + 12
+    assert len(edge_segments(W, [2, 64, 1])) == 2 * 12 + 12
 
 
 @pytest.mark.parametrize("fill", [0.0, np.nan, np.inf])
 def test_edges_survive_zero_and_non_finite_weights(fill):
     W = [np.full((2, 3), fill), np.full((3, 1), fill)]
-    lines = edge_lines(W, [2, 3, 1])
-    assert len(lines) == 9
-    for line in lines:
-        assert all(np.isfinite(float(line.get(a))) for a in ("stroke-width", "stroke-opacity"))
+    edges = edge_segments(W, [2, 3, 1])
+    assert len(edges) == 9
+    assert all(np.isfinite(w) and np.isfinite(o) for _, w, o in edges)
 
 
 @pytest.mark.parametrize("activation", ["linear", "sigmoid", "tanh", "relu", "softmax"])

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from figures import png
+from figures import network, png
 from figures.region import region_image
 from ui import presets, views
 from ui.live import REGION_RESOLUTION, LiveRun
@@ -86,19 +86,19 @@ def test_hard_boundaries_change_the_region_picture():
 @pytest.mark.parametrize("hidden, more", [((4, 4), []), ((64, 3), ["+52 more"]), ((), [])])
 def test_diagram_shows_every_layer_with_a_thumbnail_per_drawn_unit(hidden, more):
     run = LiveRun(SMALL.with_(hidden=hidden))
-    html_text = views.network_diagram(run, T)
-    thumbs = re.findall(r'<img src="data:image/png;base64,[^"]+" title=', html_text)
-    assert len(thumbs) == 2 + sum(min(n, 12) for n in hidden) + 1
+    html_text = views.network_diagram(run, T, tooltips=True)
+    units = re.findall(r'<div class="np-unit" title=', html_text)
+    assert len(units) == 2 + sum(min(n, 12) for n in hidden) + 1
     assert re.findall(r"\+\d+ more", html_text) == more
     for l, n in enumerate(hidden, start=1):
         assert f"hidden {l}<br>{n} Tanh" in html_text
     assert "input" in html_text and "output<br>" in html_text
 
 
-def test_diagram_thumbnails_are_small_pngs():
+def test_diagram_travels_as_one_half_resolution_png():
     run = LiveRun(SMALL)
-    sizes = {png_size(p) for p in embedded(views.network_diagram(run, T), "image/png")}
-    assert sizes == {(28, 28)}
+    sizes = [png_size(p) for p in embedded(views.network_diagram(run, T), "image/png")]
+    assert sizes == [(network.WIDTH // 2, network.HEIGHT // 2)]
 
 
 def test_diagram_names_per_layer_activations():

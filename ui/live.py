@@ -51,7 +51,7 @@ class LiveRun:
             self.data = experiment.make_data(self._config())
         self.data_version += 1
         self.grid = region.make_grid(self.data.X, REGION_RESOLUTION)
-        self.thumb_grid = region.make_grid(self.data.X, THUMB_RESOLUTION)
+        self._thumb_grids: dict[int, region.Grid] = {}
         self._new_network()
 
     def _new_network(self) -> None:
@@ -113,12 +113,14 @@ class LiveRun:
     def region_output(self) -> np.ndarray:
         return region.output(self.trainer.network, self.grid)
 
-    def unit_maps(self) -> list[np.ndarray]:
-        """Every layer's activation maps on the thumbnail grid, input features first:
+    def unit_maps(self, resolution: int = THUMB_RESOLUTION) -> list[np.ndarray]:
+        """Every layer's activation maps on an ``r x r`` grid, input features first:
         ``[(r, r, 2), (r, r, units_1), ..., (r, r, n_outputs)]``."""
-        r = THUMB_RESOLUTION
-        inputs = self.thumb_grid.points.reshape(r, r, 2)
-        return [inputs, *region.evaluate(self.trainer.network, self.thumb_grid)]
+        r = resolution
+        if r not in self._thumb_grids:
+            self._thumb_grids[r] = region.make_grid(self.data.X, r)
+        grid = self._thumb_grids[r]
+        return [grid.points.reshape(r, r, 2), *region.evaluate(self.trainer.network, grid)]
 
     def value_scale(self) -> float:
         """For regression: the largest |target|, where the colours reach full strength."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from figures import curves, network, png
+from figures import curves, network
 from figures.region import points_svg, region_html, region_image
 
 from .live import LiveRun
@@ -38,15 +38,15 @@ def _layer_titles(run: LiveRun, T: dict) -> list[str]:
     return [T["input_title"], *hidden, T["output_title"].format(act=output)]
 
 
-def network_diagram(run: LiveRun, T: dict) -> str:
+def network_diagram(run: LiveRun, T: dict, tooltips: bool = False) -> str:
     net = run.trainer.network
-    maps = run.unit_maps()
+    _, _, node = network.unit_positions(net.sizes)
+    maps = run.unit_maps(network.thumbnail_size(node))
     shown = [min(n, network.MAX_UNITS_DRAWN) for n in net.sizes]
     acts = ["linear", *net.activations]
-    thumbs = [[png.data_uri(image) for image in network.thumbnail_rgb(A[..., :n], act)]
-              for A, n, act in zip(maps, shown, acts)]
-    return network.network_html(net.sizes, net.W, net.b, thumbs, _layer_titles(run, T),
-                                T["more_units"])
+    images = [network.thumbnail_rgb(A[..., :n], act) for A, n, act in zip(maps, shown, acts)]
+    return network.network_html(net.sizes, net.W, net.b, images, _layer_titles(run, T),
+                                T["more_units"], tooltips)
 
 
 def _layer_names(run: LiveRun, T: dict) -> list[str]:

@@ -54,7 +54,7 @@ def test_page_loads_with_everything_a_learner_needs(page):
     for button in ["Play", "Step", "Reset"]:
         assert page.get_by_role("button", name=button, exact=True).is_visible()
     assert page.locator(".np-region-image").is_visible()
-    assert page.locator(".np-network img[title]").count() == 2 + 4 + 4 + 1  # 2-4-4-1
+    assert page.locator(".np-network .np-unit[title]").count() == 2 + 4 + 4 + 1  # 2-4-4-1
     assert page.get_by_text("Gradient size per layer").count() >= 1
 
 
@@ -98,7 +98,7 @@ def test_shared_link_reproduces_the_same_configuration(page, browser):
     shown = parse_qs(page.evaluate("() => window.location.search")[1:])
     for key, value in parse_qs(SHARED[1:]).items():
         assert shown.get(key) == value, f"{key}: link had {value}, page shows {shown.get(key)}"
-    assert page.locator(".np-network img[title]").count() == 2 + 3 + 2 + 1
+    assert page.locator(".np-network .np-unit[title]").count() == 2 + 3 + 2 + 1
     first = region_src(page)
     # a second learner opening the same link gets the same data and the same weights
     other = browser.new_page()
@@ -115,7 +115,8 @@ def test_hand_edited_link_is_clamped_with_a_note(page):
     warning = page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "lr=100.0 is out of range" in warning
     assert "dataset='nope'" in warning
-    assert page.locator(".np-network img[title]").count() == 2 + 8 + 12 + 1  # 64 units: 12 drawn
+    # hidden=8,1000 became 8,64, of which 12 units are drawn
+    assert page.locator(".np-network .np-unit[title]").count() == 2 + 8 + 12 + 1
 
 
 def upload(page, name: str, data: bytes) -> None:
@@ -137,10 +138,12 @@ def test_bad_csv_shows_a_message_and_keeps_the_data(page):
 
 def test_good_csv_becomes_the_data(page):
     open_app(page)
+    before = region_src(page)
     upload(page, "mine.csv", GOOD_CSV.encode())
-    page.get_by_text("Loaded 60 rows").wait_for(timeout=10_000)
-    data_set = page.locator('[data-testid="stSelectbox"]').filter(has_text="Data set")
-    assert "My CSV file" in data_set.inner_text()
+    page.get_by_text("Loaded 60 rows, 2 classes from mine.csv").wait_for(timeout=10_000)
+    assert region_src(page) != before  # the picture now shows the uploaded points
+    # an upload cannot travel in a link, so the link stops naming a data set
+    assert "dataset" not in parse_qs(page.evaluate("() => window.location.search")[1:])
     no_exception(page)
 
 
@@ -163,5 +166,5 @@ def test_presets_load_a_lesson(page):
     wait_idle(page)
     shown = parse_qs(page.evaluate("() => window.location.search")[1:])
     assert shown["hidden"] == ["4,6,6,4"] and shown["act"] == ["relu"] and shown["opt"] == ["adam"]
-    assert page.locator(".np-network img[title]").count() == 2 + 4 + 6 + 6 + 4 + 1
+    assert page.locator(".np-network .np-unit[title]").count() == 2 + 4 + 6 + 6 + 4 + 1
     no_exception(page)
