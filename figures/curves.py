@@ -7,7 +7,7 @@ renderers: ``to_plotly`` (interactive, used while the run is paused) and ``to_sv
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -37,7 +37,7 @@ class Chart:
     log_y: bool = False
     y_range: tuple[float, float] | None = None
     percent: bool = False  # y values are shares, shown as %
-    extra: dict = field(default_factory=dict)
+    note: str = ""  # said across the plot when there is nothing to draw
 
 
 def _floats(y) -> np.ndarray:
@@ -55,13 +55,17 @@ def metric_chart(epochs, train, test, title: str, names=("train", "test"),
     return Chart(title, series, log_y=log_y, y_range=y_range, percent=percent)
 
 
-def gradient_chart(epochs, grad_norms, layer_names: list[str], title: str) -> Chart:
+def gradient_chart(epochs, grad_norms, layer_names: list[str], title: str,
+                   empty_note: str = "") -> Chart:
     """||dJ/dW|| per layer over epochs on a log scale: a vanishing gradient is a line that
-    sits decades below the others. ``grad_norms`` is ``(n_epochs, n_layers)``."""
+    sits decades below the others. ``grad_norms`` is ``(n_epochs, n_layers)``. When no
+    gradient is positive and finite (every ReLU dead, or a diverged run) the chart says
+    ``empty_note`` instead of staying blank."""
     G = _floats(grad_norms).reshape(len(epochs), -1)
     G = np.where(G > 0, G, np.nan)  # a log scale cannot show 0
+    note = "" if np.isfinite(G).any() else empty_note
     return Chart(title, [Series(name, _floats(epochs), G[:, l], LAYER_COLORS[l % 10])
-                         for l, name in enumerate(layer_names)], log_y=True)
+                         for l, name in enumerate(layer_names)], log_y=True, note=note)
 
 
 def dead_units_chart(layer_names: list[str], dead: list[float | None], title: str) -> Chart:
@@ -90,8 +94,11 @@ def to_plotly(chart: Chart, height: int = 250) -> dict:
              "tickformat": ".0%" if chart.percent else None}
     if chart.y_range and not chart.log_y:
         yaxis["range"] = list(chart.y_range)
+    notes = [{"text": chart.note, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
+              "showarrow": False, "font": {"size": 12, "color": "#666"}}] if chart.note else []
     return {"data": data, "layout": {
         "title": {"text": chart.title, "font": {"size": 13}}, "height": height,
         "margin": {"l": 45, "r": 10, "t": 34, "b": 30}, "showlegend": len(data) > 1,
-        "xaxis": {"title": {"text": chart.x_title} if chart.x_title else None},
-        "yaxis": yaxis, "legend": {"orientation": "h", "y": -0.2}}}
+        "xaxis": {"title": {"text": chart.x_title, "standoff": 2} if chart.x_title else None},
+        "yaxis": yaxis, "legend": {"orientation": "h", "y": -0.32, "yanchor": "top"},
+        "annotations": notes}}

@@ -64,6 +64,9 @@ def to_svg(chart: Chart, title_size: int = 13) -> str:
             out.append(f'<line x1="{LEFT}" x2="{LEFT + pw}" y1="{py(t):.1f}" y2="{py(t):.1f}" '
                        f'stroke="#eee"/><text x="{LEFT - 4}" y="{py(t) + 4:.1f}" font-size="10" '
                        f'text-anchor="end" fill="#666">{label}</text>')
+    if chart.note:
+        out.append(f'<text x="{LEFT + pw / 2}" y="{TOP + ph / 2}" text-anchor="middle" '
+                   f'font-size="12" fill="#666">{html.escape(chart.note)}</text>')
     if chart.kind == "bar":
         out += _bars(chart, pw, py)
     else:

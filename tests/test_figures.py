@@ -414,3 +414,18 @@ def test_plotly_shows_gaps_where_values_are_missing():
     chart = curves.metric_chart(EPOCHS, [1.0, np.nan, 2.0, 3.0, 4.0], None, "Loss")
     (trace,) = go.Figure(curves.to_plotly(chart)).data
     assert trace.y[1] is None and trace.y[0] == 1.0
+
+
+@pytest.mark.parametrize("fill", [0.0, np.nan, np.inf])
+def test_a_gradient_chart_with_nothing_to_draw_says_why(fill):
+    chart = curves.gradient_chart(EPOCHS, np.full((5, 3), fill), ["1", "2", "out"], "Gradients",
+                                  empty_note="Every gradient is 0")
+    assert chart.note == "Every gradient is 0"
+    assert "Every gradient is 0" in svg_chart.to_svg(chart)
+    assert curves.to_plotly(chart)["layout"]["annotations"][0]["text"] == "Every gradient is 0"
+
+
+def test_a_gradient_chart_with_data_has_no_note():
+    chart = curves.gradient_chart(EPOCHS, np.ones((5, 2)), ["1", "out"], "Gradients",
+                                  empty_note="Every gradient is 0")
+    assert chart.note == "" and not curves.to_plotly(chart)["layout"]["annotations"]

@@ -111,6 +111,7 @@ PLAYGROUND_EN = {
     "acc_chart": "Accuracy",
     "grad_chart": "Gradient size per layer, ||dJ/dW||",
     "dead_chart": "Dead ReLU units per layer",
+    "grad_empty": "Every gradient is 0 or infinite: nothing can learn.",
     "no_dead": "Dead units can only happen in ReLU layers; this network has none.",
     "layer_name": "layer {l}",
     "output_layer": "output",

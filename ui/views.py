@@ -73,7 +73,7 @@ def gradient_chart(run: LiveRun, T: dict) -> curves.Chart:
     h = run.history
     names = _layer_names(run, T)
     return curves.gradient_chart(h.column("epoch"), h.layer_columns("grad_norm_W", len(names)),
-                                 names, T["grad_chart"])
+                                 names, T["grad_chart"], T["grad_empty"])
 
 
 def dead_chart(run: LiveRun, T: dict) -> curves.Chart | None:
