@@ -168,3 +168,40 @@ def test_presets_load_a_lesson(page):
     assert shown["hidden"] == ["4,6,6,4"] and shown["act"] == ["relu"] and shown["opt"] == ["adam"]
     assert page.locator(".np-network .np-unit[title]").count() == 2 + 4 + 6 + 6 + 4 + 1
     no_exception(page)
+
+
+def test_the_learning_rate_can_change_while_it_trains(page):
+    open_app(page)
+    click(page, "Play")
+    page.wait_for_function(
+        "() => parseInt(document.querySelector('[data-testid=stMetricValue]')"
+        ".innerText.replace(/,/g, '')) > 10", timeout=20_000)
+    slider = page.get_by_role("slider", name="Learning rate")
+    slider.focus()
+    slider.press("ArrowRight")  # 0.03 -> 0.1, while the network trains
+    page.wait_for_function("() => window.location.search.includes('lr=0.1')", timeout=10_000)
+    running_at = epoch(page)
+    time.sleep(1.5)
+    assert epoch(page) > running_at, "training stopped when a widget changed"
+    assert page.get_by_role("button", name="Pause", exact=True).is_visible()
+    click(page, "Pause")
+    no_exception(page)
+
+
+def test_the_downloaded_model_loads_back_in_the_engine(page, tmp_path):
+    from core import model_io
+
+    open_app(page, "?dataset=moons&hidden=5&seed=3")
+    click(page, "Step")
+    wait_idle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Trained model (JSON)").click()
+    path = tmp_path / "model.json"
+    download.value.save_as(path)
+    network, scaling = model_io.load(path)
+    assert network.sizes == [2, 5, 1] and scaling is None
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Training history (CSV)").click()
+    history = download.value.path().read_text().splitlines()
+    assert history[0].startswith("epoch,train_loss,test_loss") and len(history) == 3  # 0 and 1
+    no_exception(page)
