@@ -32,7 +32,9 @@ PLAYGROUND_EN = {
         "seed004": "The reference model of the seed article on the mathematics of deep networks: "
                    "ReLU hidden layers, a sigmoid output, binary cross-entropy and Adam.",
         "spiral_hard": "TensorFlow Playground's settings for its hardest problem: 6 hidden layers "
-                       "of 8 tanh units, learning rate 0.03, batch 10.",
+                       "of 8 tanh units, learning rate 0.03, batch 10. With plain SGD about half "
+                       "of the seeds stall near 95 %; this one (seed 2) gets past 98 %. Try "
+                       "another seed, or Adam.",
         "xor_one_layer": "One hidden layer of 4 units is enough to bend a line into XOR's two "
                          "diagonal regions.",
         "vanishing": "Eight sigmoid layers: sigmoid's derivative is at most 1/4, so the gradient "
