@@ -87,8 +87,6 @@ if state.pop("reset_request", False):
     run.reset()
 if state.pop("step_request", False):
     run.advance(1)
-if run.last.diverged:
-    state.playing = False
 
 query = to_query(settings)
 if st.query_params.to_dict() != query:
@@ -120,16 +118,17 @@ chart_slots = [c.empty() for c in st.columns(2)] + [c.empty() for c in st.column
 hint_slot = st.empty()
 
 
-def draw_fast(frame: int) -> None:
-    """What changes every frame: the decision region. The numbers and the network diagram
-    take turns on the frames in between: the browser is the bottleneck (measured: Chromium
-    at ~90 % of a core), and numbers or thumbnails changing 15 times a second look live."""
+def draw_region() -> None:
     region_slot.html(views.region_live(run, show_test, hard))
-    if frame % 2 == 0:
-        for slot, (label, value) in zip(metric_slots, views.metrics(run, T)):
-            slot.metric(label, value)
-    else:
-        network_slot.html(views.network_diagram(run, T, tooltips=not state.playing))
+
+
+def draw_metrics() -> None:
+    for slot, (label, value) in zip(metric_slots, views.metrics(run, T)):
+        slot.metric(label, value)
+
+
+def draw_network() -> None:
+    network_slot.html(views.network_diagram(run, T, tooltips=not state.playing))
 
 
 CHARTS = (views.loss_chart, views.accuracy_chart, views.gradient_chart, views.dead_chart)
@@ -159,8 +158,9 @@ def draw_hints() -> None:
 
 if run.last.diverged:
     diverged_box.error(views.diverged_message(run, T))
-draw_fast(0)
-draw_fast(1)
+draw_metrics()
+draw_region()
+draw_network()
 for i in range(len(CHARTS)):
     draw_chart(i, live=bool(state.playing))
 draw_hints()
@@ -187,7 +187,11 @@ while state.playing:
     if snap.diverged:
         state.playing = False
         st.rerun()
-    draw_fast(frame)
+    # The region changes every frame; the numbers and the diagram take turns in between:
+    # the browser is the bottleneck (measured: Chromium at ~90 % of a core), and numbers
+    # or thumbnails that change 15 times a second still look live.
+    draw_region()
+    (draw_metrics if frame % 2 == 0 else draw_network)()
     if started - last_slow >= SLOW_CHART_SECONDS:
         draw_chart(frame % len(CHARTS), live=True)
         draw_hints()

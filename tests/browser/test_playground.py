@@ -155,7 +155,21 @@ def test_divergent_learning_rate_pauses_with_a_message(page):
     assert page.get_by_role("button", name="Play", exact=True).is_visible()
     body = page.locator('[data-testid="stMain"]').inner_text().lower()
     assert "nan" not in re.findall(r"[a-z]+", body)
-    assert "lower learning rate" in body
+    assert "lower the learning rate" in body
+    # do what the message says: a lower learning rate, Reset, Play
+    slider = page.get_by_role("slider", name="Learning rate")
+    slider.focus()
+    slider.press("Home")  # the lowest rate
+    wait_idle(page)
+    click(page, "Reset")
+    wait_idle(page)
+    assert epoch(page) == 0 and page.get_by_text("Training diverged").count() == 0
+    click(page, "Play")
+    page.wait_for_function(
+        "() => parseInt(document.querySelector('[data-testid=stMetricValue]')"
+        ".innerText.replace(/,/g, '')) > 20", timeout=20_000)
+    assert page.get_by_text("Training diverged").count() == 0
+    click(page, "Pause")
     no_exception(page)
 
 
