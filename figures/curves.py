@@ -92,6 +92,8 @@ def to_plotly(chart: Chart, height: int = 250) -> dict:
                 for s in chart.series]
     yaxis = {"type": "log" if chart.log_y else "linear",
              "tickformat": ".0%" if chart.percent else None}
+    if chart.log_y:  # one label per power of ten, as in the live (SVG) chart
+        yaxis.update(dtick=1, exponentformat="power")
     if chart.y_range and not chart.log_y:
         yaxis["range"] = list(chart.y_range)
     notes = [{"text": chart.note, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,

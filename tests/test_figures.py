@@ -429,3 +429,9 @@ def test_a_gradient_chart_with_data_has_no_note():
     chart = curves.gradient_chart(EPOCHS, np.ones((5, 2)), ["1", "out"], "Gradients",
                                   empty_note="Every gradient is 0")
     assert chart.note == "" and not curves.to_plotly(chart)["layout"]["annotations"]
+
+
+def test_the_interactive_gradient_chart_labels_only_powers_of_ten():
+    chart = curves.gradient_chart(EPOCHS, np.logspace(-5, 0, 10).reshape(5, 2), ["1", "out"], "G")
+    yaxis = curves.to_plotly(chart)["layout"]["yaxis"]
+    assert yaxis["type"] == "log" and yaxis["dtick"] == 1
