@@ -10,7 +10,7 @@ learning rate sane?) and the share of dead ReLU units.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -45,9 +45,10 @@ class Snapshot:
 
     def as_row(self) -> dict:
         """A flat dict (one row of a history table); layer l's stats get the suffix _l."""
-        row = {k: v for k, v in asdict(self).items() if k != "layers"}
+        # vars, not dataclasses.asdict: this runs every epoch, and asdict deep-copies
+        row = {k: v for k, v in vars(self).items() if k != "layers"}
         for l, stats in enumerate(self.layers, start=1):
-            row.update({f"{k}_{l}": v for k, v in asdict(stats).items()})
+            row.update({f"{k}_{l}": v for k, v in vars(stats).items()})
         return row
 
 

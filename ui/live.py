@@ -18,7 +18,6 @@ from core.training import Snapshot
 from .settings import CSV_DATASET, Settings
 
 REGION_RESOLUTION = 100
-THUMB_RESOLUTION = 28
 MAX_HISTORY_ROWS = 600
 
 
@@ -28,6 +27,7 @@ class LiveRun:
         self.upload = upload
         self.init_round = 0
         self.data_version = 0  # bumped with every new data set or split (pictures cache on it)
+        self.picture_cache: dict = {}  # pictures that change only with the data
         self._new_data()
 
     # --- what each kind of change rebuilds ---------------------------------------------
@@ -88,11 +88,6 @@ class LiveRun:
         self.init_round += 1
         self._new_network()
 
-    def regenerate(self) -> None:
-        """A new sample of the same data set (the seed moves on by one)."""
-        self.settings = self.settings.with_(seed=self.settings.seed + 1)
-        self._new_data()
-
     # --- training -------------------------------------------------------------------------
     def advance(self, epochs: int) -> Snapshot:
         """Train up to ``epochs`` epochs (fewer if it diverges); every epoch goes to history."""
@@ -113,7 +108,7 @@ class LiveRun:
     def region_output(self) -> np.ndarray:
         return region.output(self.trainer.network, self.grid)
 
-    def unit_maps(self, resolution: int = THUMB_RESOLUTION) -> list[np.ndarray]:
+    def unit_maps(self, resolution: int) -> list[np.ndarray]:
         """Every layer's activation maps on an ``r x r`` grid, input features first:
         ``[(r, r, 2), (r, r, units_1), ..., (r, r, n_outputs)]``."""
         r = resolution

@@ -19,14 +19,15 @@ def region_live(run: LiveRun, show_test: bool, hard: bool) -> str:
     """The live region as HTML (image + points layer); the points layer is cached on the
     run, since the data does not change while it trains."""
     split, grid, scale = run.trainer.split, run.grid, run.value_scale()
-    key = (run.data_version, show_test)
-    if getattr(run, "_points_key", None) != key:
-        run._points_key = key
-        run._points = points_svg(
+    key = ("points", run.data_version, show_test)
+    if key not in run.picture_cache:
+        run.picture_cache.clear()
+        run.picture_cache[key] = points_svg(
             (float(grid.x1[0]), float(grid.x1[-1])), run.data.task,
             (split.X_train, split.y_train), (split.X_test, split.y_test) if show_test else None,
             scale)
-    return region_html(region_image(run.region_output(), run.data.task, hard, scale), run._points)
+    return region_html(region_image(run.region_output(), run.data.task, hard, scale),
+                       run.picture_cache[key])
 
 
 def _layer_titles(run: LiveRun, T: dict) -> list[str]:
