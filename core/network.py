@@ -6,8 +6,9 @@ Samples are rows. For layer l (1-based, as the seed articles write a^[l]):
     A[l] = g[l](Z[l])                  Z[l], A[l]: (n_samples, units)
 
 with A[0] = X ``(n_samples, 2)``. The last layer is the output layer. The
-forward pass keeps every Z and A, so the backward pass (and the app, which
-draws them) can read them afterwards.
+forward pass keeps every Z and A, and the backward pass every delta dZ[l] = dJ/dZ[l],
+so the app can draw both passes afterwards (as TF Playground keeps every node's
+derivatives for the same reason).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Network:
         self._dg = [acts.ACTIVATIONS[a].derivative for a in activations[:-1]]
         self.Z: list[np.ndarray] = []
         self.A: list[np.ndarray] = []
+        self.dZ: list[np.ndarray] = []  # dJ/dZ per layer, filled by the backward pass
 
     def _pack(self, W: list[np.ndarray], b: list[np.ndarray]) -> None:
         shapes = [(w.shape, (w.shape[1],)) for w in W]
@@ -188,11 +190,14 @@ class Network:
 
         ``Y`` is the encoded target ``(n_samples, n_outputs)``; each ``dW[i]`` has the shape
         of ``W[i]`` and each ``db[i]`` of ``b[i]``. They are views into ``self.grad``, which
-        the next backward pass overwrites: copy them to keep them.
+        the next backward pass overwrites: copy them to keep them. Each layer's delta
+        ``dZ[i]`` ``(n_samples, units)`` is kept in ``self.dZ``.
         """
         dZ = self.loss.delta(self.Z[-1], self.A[-1], Y)
         ones = self._ones(len(Y))
+        self.dZ = [dZ] * len(self.W)  # filled from the output back; a list of references
         for l in range(len(self.W) - 1, -1, -1):
+            self.dZ[l] = dZ
             np.dot(self.A[l].T, dZ, out=self.dW[l])
             np.dot(ones, dZ, out=self.db[l])  # column sums; twice as fast as np.sum here
             if l:

@@ -44,10 +44,10 @@ def test_step_trains_exactly_one_epoch():
 def test_url_values_reach_the_widgets_and_junk_gets_a_note():
     at = app({"dataset": "moons", "hidden": "5,3", "lr": "100", "act": "nonsense"})
     assert not at.exception
-    assert at.selectbox(key="w_dataset").value == "moons"
-    assert at.number_input(key="w_layers").value == 2
-    assert at.number_input(key="w_units_0").value == 5
-    assert at.select_slider(key="w_lr").value == 10.0
+    assert at.selectbox(key="playground.w_dataset").value == "moons"
+    assert at.number_input(key="playground.w_layers").value == 2
+    assert at.number_input(key="playground.w_units_0").value == 5
+    assert at.select_slider(key="playground.w_lr").value == 10.0
     notes = " ".join(w.value for w in at.warning)
     assert "lr=100.0 is out of range" in notes and "act='nonsense'" in notes
 
@@ -55,15 +55,15 @@ def test_url_values_reach_the_widgets_and_junk_gets_a_note():
 def test_changing_the_learning_rate_keeps_the_trained_weights():
     at = app()
     next(b for b in at.button if b.label == "Step").click().run()
-    at.select_slider(key="w_lr").set_value(0.1).run()
+    at.select_slider(key="playground.w_lr").set_value(0.1).run()
     assert not at.exception
     assert metric_values(at)["Epoch"] == "1"  # same run, new learning rate
-    assert at.session_state["run"].trainer.optimizer.lr == 0.1
+    assert at.session_state["playground.run"].trainer.optimizer.lr == 0.1
 
 
 def test_a_preset_loads_its_network():
     at = app()
-    at.selectbox(key="w_preset").set_value("vanishing").run()
+    at.selectbox(key="playground.w_preset").set_value("vanishing").run()
     assert not at.exception
-    assert at.number_input(key="w_layers").value == 8
-    assert at.selectbox(key="w_act").value == "sigmoid"
+    assert at.number_input(key="playground.w_layers").value == 8
+    assert at.selectbox(key="playground.w_act").value == "sigmoid"

@@ -10,10 +10,10 @@ import pytest
 from core import optimizers
 from core.history import History
 from core.training import Snapshot
-from ui import views
-from ui.live import LiveRun
-from ui.settings import DEFAULTS
-from ui.text import texts
+from ui.i18n import texts
+from ui.playground import views
+from ui.playground.live import LiveRun
+from ui.playground.settings import DEFAULTS
 
 T = texts("playground")
 SMALL = DEFAULTS.with_(samples=200)
@@ -180,7 +180,7 @@ def test_training_lowers_the_loss():
 
 
 def test_a_long_run_keeps_a_bounded_history_over_all_of_it(monkeypatch):
-    monkeypatch.setattr("ui.live.MAX_HISTORY_ROWS", 16)
+    monkeypatch.setattr("ui.playground.live.MAX_HISTORY_ROWS", 16)
     run = LiveRun(SMALL.with_(samples=40, hidden=(2,), batch=0))
     run.advance(300)
     epochs = run.history.column("epoch")

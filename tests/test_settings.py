@@ -7,8 +7,16 @@ import numpy as np
 import pytest
 
 from core import losses
-from ui import presets
-from ui.settings import DEFAULTS, LIMITS, MAX_LAYERS, URL_KEYS, Settings, from_query, to_query
+from ui.playground import presets
+from ui.playground.settings import (
+    DEFAULTS,
+    LIMITS,
+    MAX_LAYERS,
+    URL_KEYS,
+    Settings,
+    from_query,
+    to_query,
+)
 
 PRESETS = presets.load()
 HAND_MADE = {

@@ -11,13 +11,15 @@ import pytest
 from core import datasets, losses
 from core.activations import ACTIVATIONS
 from core.optimizers import OPTIMIZERS
-from ui import presets, text
-from ui.settings import CSV_DATASET, REGULARIZERS
+from ui import i18n
+from ui.playground import presets
+from ui.playground.settings import CSV_DATASET, REGULARIZERS
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE_SOURCES = ["pages/playground.py", "ui/views.py", "ui/sidebar.py"]
+PAGE_SOURCES = ["pages/playground.py", "ui/playground/views.py", "ui/playground/sidebar.py",
+                "ui/playground/controller.py", "ui/playground/frame.py"]
 KEY = re.compile(r"""\bT\[\s*["']([^"']+)["']\s*\]""")
-EN = text.texts("playground")
+EN = i18n.texts("playground")
 
 
 def keys_used(path: str) -> set[str]:
@@ -67,18 +69,20 @@ def test_templates_fill_in_with_the_fields_the_page_passes(key, fields):
 
 def test_a_partial_translation_falls_back_to_english(monkeypatch):
     zh = {"title": "神经网络游乐场", "play": "开始"}
-    monkeypatch.setitem(text.TEXTS["playground"], "zh", zh)
-    T = text.texts("playground", "zh")
+    original = i18n._catalogue
+    monkeypatch.setattr(i18n, "_catalogue",
+                        lambda page, lang: zh if lang == "zh" else original(page, lang))
+    T = i18n.texts("playground", "zh")
     assert T["title"] == zh["title"] and T["play"] == zh["play"]
     assert T["pause"] == EN["pause"] and T["preset_names"] == EN["preset_names"]
     assert set(T) == set(EN)
 
 
 def test_an_unknown_language_gets_english():
-    assert text.texts("playground", "xx") == EN
+    assert i18n.texts("playground", "xx") == EN
 
 
 def test_asking_for_text_does_not_change_it():
-    T = text.texts("playground")
+    T = i18n.texts("playground")
     T["title"] = "changed"
-    assert text.texts("playground")["title"] == text.PLAYGROUND_EN["title"] != "changed"
+    assert i18n.texts("playground")["title"] == EN["title"] != "changed"

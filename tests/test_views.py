@@ -13,10 +13,10 @@ import pytest
 
 from figures import network, png
 from figures.region import region_image
-from ui import presets, views
-from ui.live import REGION_RESOLUTION, LiveRun
-from ui.settings import DEFAULTS
-from ui.text import texts
+from ui.i18n import texts
+from ui.playground import presets, views
+from ui.playground.live import REGION_RESOLUTION, LiveRun
+from ui.playground.settings import DEFAULTS
 
 T = texts("playground")
 PRESETS = presets.load()

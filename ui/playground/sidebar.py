@@ -18,6 +18,7 @@ from core.optimizers import OPTIMIZERS
 from . import presets
 from .settings import CSV_DATASET, LIMITS, MAX_LAYERS, MAX_UNITS, REGULARIZERS, Settings
 
+W = "playground.w_"  # the prefix of every widget key of the Playground
 LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 REG_RATES = [0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
 
@@ -27,22 +28,22 @@ def write_widgets(s: Settings) -> None:
     state = st.session_state
     for key, value in asdict(s).items():
         if key not in ("hidden", "act"):
-            state[f"w_{key}"] = value
-    state["w_layers"] = len(s.hidden)
+            state[f"{W}{key}"] = value
+    state[f"{W}layers"] = len(s.hidden)
     for l, n in enumerate(s.hidden):
-        state[f"w_units_{l}"] = n
+        state[f"{W}units_{l}"] = n
     acts = s.activations()
-    state["w_same_act"] = len(set(acts)) <= 1
-    state["w_act"] = acts[0] if acts else s.act[0]
+    state[f"{W}same_act"] = len(set(acts)) <= 1
+    state[f"{W}act"] = acts[0] if acts else s.act[0]
     for l, a in enumerate(acts):
-        state[f"w_act_{l}"] = a
+        state[f"{W}act_{l}"] = a
 
 
 def _apply_preset() -> None:
-    choice = st.session_state.get("w_preset")
+    choice = st.session_state.get(f"{W}preset")
     if choice in presets.load():
         write_widgets(presets.load()[choice])
-        st.session_state["reset_run"] = True
+        st.session_state["playground.reset_run"] = True
 
 
 def _options_with(options: list[float], value: float) -> list[float]:
@@ -54,62 +55,62 @@ def draw(T: dict, csv_task: str | None) -> Settings:
     state = st.session_state
     sb = st.sidebar
     preset_ids = list(presets.load())
-    sb.selectbox(T["preset_pick"], [None, *preset_ids], key="w_preset", on_change=_apply_preset,
+    sb.selectbox(T["preset_pick"], [None, *preset_ids], key=f"{W}preset", on_change=_apply_preset,
                  format_func=lambda p: T["preset_none"] if p is None else T["preset_names"][p])
-    if state.get("w_preset"):
-        sb.caption(T["preset_about"][state["w_preset"]])
+    if state.get(f"{W}preset"):
+        sb.caption(T["preset_about"][state[f"{W}preset"]])
 
     sb.header(T["data"])
     names = list(datasets.DATASETS) + ([CSV_DATASET] if csv_task else [])
-    if state.get("w_dataset") not in names:
-        state["w_dataset"] = names[0]
-    dataset = sb.selectbox(T["dataset"], names, key="w_dataset",
+    if state.get(f"{W}dataset") not in names:
+        state[f"{W}dataset"] = names[0]
+    dataset = sb.selectbox(T["dataset"], names, key=f"{W}dataset",
                            format_func=lambda d: T["dataset_names"].get(d, d))
     is_csv = dataset == CSV_DATASET
-    samples = sb.slider(T["samples"], *LIMITS["samples"], step=10, key="w_samples",
+    samples = sb.slider(T["samples"], *LIMITS["samples"], step=10, key=f"{W}samples",
                         disabled=is_csv)
-    noise = sb.slider(T["noise"], 0.0, 1.0, step=0.05, key="w_noise", disabled=is_csv)
-    train_pct = sb.slider(T["train_pct"], *LIMITS["train_pct"], step=5, key="w_train_pct")
+    noise = sb.slider(T["noise"], 0.0, 1.0, step=0.05, key=f"{W}noise", disabled=is_csv)
+    train_pct = sb.slider(T["train_pct"], *LIMITS["train_pct"], step=5, key=f"{W}train_pct")
 
     sb.header(T["network"])
-    layers = sb.number_input(T["layers"], 0, MAX_LAYERS, step=1, key="w_layers")
+    layers = sb.number_input(T["layers"], 0, MAX_LAYERS, step=1, key=f"{W}layers")
     cols = sb.columns(4)
     hidden = []
     for l in range(int(layers)):
-        state.setdefault(f"w_units_{l}", state.get(f"w_units_{l - 1}", 4))
+        state.setdefault(f"{W}units_{l}", state.get(f"{W}units_{l - 1}", 4))
         hidden.append(int(cols[l % 4].number_input(
-            T["units"].format(l=l + 1), 1, MAX_UNITS, step=1, key=f"w_units_{l}")))
+            T["units"].format(l=l + 1), 1, MAX_UNITS, step=1, key=f"{W}units_{l}")))
     act_names = list(ACTIVATIONS)
     fmt = lambda a: T["activation_names"].get(a, a)  # noqa: E731
-    if sb.checkbox(T["same_act"], key="w_same_act"):
-        act = (sb.selectbox(T["activation"], act_names, key="w_act", format_func=fmt),)
+    if sb.checkbox(T["same_act"], key=f"{W}same_act"):
+        act = (sb.selectbox(T["activation"], act_names, key=f"{W}act", format_func=fmt),)
     else:
         act = tuple(
             sb.selectbox(T["activation_l"].format(l=l + 1), act_names, format_func=fmt,
-                         key=f"w_act_{l}", index=act_names.index(state.get("w_act", "tanh")))
+                         key=f"{W}act_{l}", index=act_names.index(state.get(f"{W}act", "tanh")))
             for l in range(len(hidden))
-        ) or (state.get("w_act", "tanh"),)
+        ) or (state.get(f"{W}act", "tanh"),)
     task = csv_task if is_csv else datasets.DATASETS[dataset].task
     loss_names = losses.losses_for(task)
-    if state.get("w_loss") not in loss_names:
-        state["w_loss"] = loss_names[0]
-    loss = sb.selectbox(T["loss"], loss_names, key="w_loss", disabled=len(loss_names) < 2,
+    if state.get(f"{W}loss") not in loss_names:
+        state[f"{W}loss"] = loss_names[0]
+    loss = sb.selectbox(T["loss"], loss_names, key=f"{W}loss", disabled=len(loss_names) < 2,
                         format_func=lambda n: T["loss_names"].get(n, n))
 
     sb.header(T["training"])
-    opt = sb.selectbox(T["optimizer"], list(OPTIMIZERS), key="w_opt",
+    opt = sb.selectbox(T["optimizer"], list(OPTIMIZERS), key=f"{W}opt",
                        format_func=lambda o: T["optimizer_names"].get(o, o))
-    lr = sb.select_slider(T["lr"], _options_with(LEARNING_RATES, state.get("w_lr", 0.03)),
-                          key="w_lr", format_func=lambda v: f"{v:g}")
-    batch = sb.number_input(T["batch"], *LIMITS["batch"], step=1, key="w_batch")
-    reg = sb.selectbox(T["reg"], list(REGULARIZERS), key="w_reg",
+    lr = sb.select_slider(T["lr"], _options_with(LEARNING_RATES, state.get(f"{W}lr", 0.03)),
+                          key=f"{W}lr", format_func=lambda v: f"{v:g}")
+    batch = sb.number_input(T["batch"], *LIMITS["batch"], step=1, key=f"{W}batch")
+    reg = sb.selectbox(T["reg"], list(REGULARIZERS), key=f"{W}reg",
                        format_func=lambda r: T["reg_names"][r])
     reg_rate = sb.select_slider(T["reg_rate"],
-                                _options_with(REG_RATES, state.get("w_reg_rate", 0.0)),
-                                key="w_reg_rate", format_func=lambda v: f"{v:g}",
+                                _options_with(REG_RATES, state.get(f"{W}reg_rate", 0.0)),
+                                key=f"{W}reg_rate", format_func=lambda v: f"{v:g}",
                                 disabled=reg == "none")
-    seed = sb.number_input(T["seed"], *LIMITS["seed"], step=1, key="w_seed")
-    speed = sb.slider(T["speed"], *LIMITS["speed"], key="w_speed")
+    seed = sb.number_input(T["seed"], *LIMITS["seed"], step=1, key=f"{W}seed")
+    speed = sb.slider(T["speed"], *LIMITS["speed"], key=f"{W}speed")
     return Settings(dataset=dataset, samples=int(samples), noise=float(noise),
                     train_pct=int(train_pct), hidden=tuple(hidden), act=act, loss=loss, opt=opt,
                     lr=float(lr), batch=int(batch), reg=reg, reg_rate=float(reg_rate),

@@ -1,13 +1,6 @@
-"""All user-facing text of each page, gathered per language.
+"""The Playground's text in English."""
 
-A page asks for ``texts("playground")`` and reads every label from the returned dict,
-so a Chinese edition is one more dict here (``"zh": {...}``), not a rewrite of pages.
-Keys missing from a translation fall back to English.
-"""
-
-from __future__ import annotations
-
-PLAYGROUND_EN = {
+TEXT = {
     "page_title": "Playground",
     "title": "Neural Playground",
     "intro": (
@@ -145,12 +138,3 @@ PLAYGROUND_EN = {
         "uses a log scale: a line far below the others is a layer that has stopped learning."
     ),
 }
-
-TEXTS = {"playground": {"en": PLAYGROUND_EN}}
-LANGUAGES = ("en",)
-
-
-def texts(page: str, lang: str = "en") -> dict:
-    """The text of ``page`` in ``lang``, English where a translation lacks a key."""
-    pages = TEXTS[page]
-    return {**pages["en"], **pages.get(lang, {})}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .settings import DEFAULTS, Settings
 
-PRESETS_FILE = Path(__file__).resolve().parent.parent / "assets" / "presets.json"
+PRESETS_FILE = Path(__file__).resolve().parents[2] / "assets" / "presets.json"
 
 
 def load(path: Path = PRESETS_FILE) -> dict[str, Settings]:

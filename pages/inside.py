@@ -1,0 +1,3 @@
+import streamlit as st  # placeholder until the lesson lands
+
+st.write("todo")

@@ -1,0 +1,92 @@
+"""The catalogues: every language has every key of English with the same format fields,
+every page reads only keys that exist, and the language is chosen as a learner expects."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from ui import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "ui" / "locales"
+CATALOGUES = sorted(p.stem for p in (LOCALES / "en").glob("*.py") if p.stem != "__init__")
+OTHER_LANGUAGES = [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT]
+KEY = re.compile(r"""\bT\[\s*["']([^"']+)["']\s*\]""")
+
+
+def fields(text: str) -> set[str]:
+    """The format fields of ``text``: {'n', 'name'} for 'Loaded {n} rows from {name}.'"""
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+
+def mismatches(en, other, path: str = "") -> list[str]:
+    """Every place where ``other`` lacks a key of ``en``, has one ``en`` lacks, has a
+    different type, or a string with other format fields."""
+    if isinstance(en, dict):
+        if not isinstance(other, dict):
+            return [f"{path}: a table in English, a {type(other).__name__} here"]
+        out = [f"{path}/{k}: missing" for k in en if k not in other]
+        out += [f"{path}/{k}: not in English" for k in other if k not in en]
+        return out + [m for k in en if k in other for m in mismatches(en[k], other[k],
+                                                                       f"{path}/{k}")]
+    if isinstance(en, (list, tuple)):
+        if not isinstance(other, (list, tuple)) or len(en) != len(other):
+            return [f"{path}: a list of {len(en)} in English"]
+        return [m for i, (a, b) in enumerate(zip(en, other)) for m in mismatches(a, b,
+                                                                                f"{path}[{i}]")]
+    if isinstance(en, str):
+        if not isinstance(other, str):
+            return [f"{path}: not a string"]
+        if fields(en) != fields(other):
+            return [f"{path}: fields {sorted(fields(other))}, English has {sorted(fields(en))}"]
+    return []
+
+
+def test_there_are_catalogues_for_every_page():
+    pages = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
+    assert set(pages) <= set(CATALOGUES), "every page needs ui/locales/en/<page>.py"
+    assert "common" in CATALOGUES
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+@pytest.mark.parametrize("page", CATALOGUES)
+def test_every_language_has_every_key_with_the_same_fields(page, lang):
+    en = i18n._catalogue(page, "en")
+    other = i18n._catalogue(page, lang)
+    assert other, f"ui/locales/{lang}/{page}.py is missing"
+    assert mismatches(en, other) == []
+
+
+def test_the_check_catches_a_missing_key_and_a_changed_field():
+    en = {"a": "Loaded {n} rows", "b": {"x": "one"}, "c": ["x", "y"]}
+    assert mismatches(en, {"a": "已载入 {n} 行", "b": {"x": "一"}, "c": ["甲", "乙"]}) == []
+    assert mismatches(en, {"a": "已载入 {count} 行", "b": {}, "c": ["甲"], "d": ""}) == [
+        "/d: not in English", "/a: fields ['count'], English has ['n']", "/b/x: missing",
+        "/c: a list of 2 in English"]
+
+
+def page_sources(page: str) -> list[Path]:
+    """The files that read ``page``'s text: the page itself and its room in ui/."""
+    room = ROOT / "ui" / page
+    return [p for p in [ROOT / "pages" / f"{page}.py", ROOT / "ui" / f"{page}.py",
+                        *sorted(room.glob("*.py"))] if p.exists()]
+
+
+@pytest.mark.parametrize("page", [p for p in CATALOGUES if p != "common"])
+def test_every_key_a_page_reads_exists(page):
+    used = set().union(*(KEY.findall(p.read_text(encoding="utf-8"))
+                         for p in page_sources(page)))
+    assert used, f"no T[...] keys found for {page}; has the page changed how it reads text?"
+    assert sorted(used - set(i18n.texts(page))) == []
+
+
+@pytest.mark.parametrize("requested, browser, expected", [
+    ("zh", "en-US", "zh"), ("en", "zh-CN", "en"), (None, "zh-CN", "zh"), (None, "zh-TW", "zh"),
+    (None, "de-DE", "en"), (None, None, "en"), ("klingon", "zh-CN", "zh"), ("", None, "en"),
+])
+def test_the_link_wins_then_the_browser_then_english(requested, browser, expected):
+    assert i18n.pick_language(requested, browser) == expected

@@ -1,0 +1,38 @@
+"""What every lesson page shares: its opening (title, what you are looking at, the
+articles it comes from), the link to the Playground lesson that shows the same idea
+live, and the "What to notice" box."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import language
+from .i18n import texts
+
+PLAYGROUND_PAGE = "pages/playground.py"
+
+
+def common() -> dict:
+    """The shared text (``ui/locales/<lang>/common.py``) in the learner's language."""
+    return texts("common", language.current())
+
+
+def opening(title: str, intro: str, articles: str) -> None:
+    """Title, a short explanation, and the seed articles the lesson traces to
+    (e.g. ``"001, 003"``)."""
+    st.title(title)
+    st.caption(common()["from_articles"].format(ids=articles))
+    st.markdown(intro)
+
+
+def playground_link(preset: str, lesson_name: str) -> None:
+    """A link that opens the Playground on a preset lesson (``assets/presets.json``), in
+    the learner's language: the same contract a teacher's shared link uses."""
+    st.page_link(PLAYGROUND_PAGE, label=common()["open_in_playground"].format(lesson=lesson_name),
+                 icon="🎛️", query_params={"preset": preset, **language.link_params()})
+
+
+def notice(markdown: str, expanded: bool = True) -> None:
+    """The "What to notice" box that closes a lesson (or one section of it)."""
+    with st.expander(common()["what_to_notice"], expanded=expanded):
+        st.markdown(markdown)

@@ -1,0 +1,1 @@
+"""English catalogue: one module per page, each with a ``TEXT`` dict."""
