@@ -48,8 +48,65 @@ TASK_CHOICES: dict[str | None, tuple[str, ...]] = {
 }
 
 
+# Every problem a file can have, as a template of named fields. The app shows the same
+# problem in the learner's language from its own catalogue (ui/locales/*/errors.py, same
+# keys and fields); the command line shows these.
+MESSAGES = {
+    "empty": "the file is empty; expected a header row such as x1,x2,label",
+    "too_large": "the file is larger than {mb} MB",
+    "not_utf8": "row {row}: the file is not UTF-8 text (byte {byte}); save it as 'CSV UTF-8' "
+                "and try again",
+    "not_csv": "row {row}: not valid CSV ({detail})",
+    "header_width": "the header (row {row}) has {n} columns; expected 3: two numeric features "
+                    "and a label",
+    "header_width_one": "the header (row {row}) has 1 column; expected 3: two numeric features "
+                        "and a label",
+    "header_width_optional": "the header (row {row}) has {n} columns; expected 2 or 3: two "
+                             "numeric features (and a label)",
+    "header_width_optional_one": "the header (row {row}) has 1 column; expected 2 or 3: two "
+                                 "numeric features (and a label)",
+    "header_numbers": "row {row} holds numbers, not column names: the first row must name the "
+                      "columns, e.g. x1,x2,label",
+    "header_blank": "the header (row {row}) gives column {col} no name",
+    "header_twice": "the header (row {row}) names columns {col} and {col2} both '{name}'; every "
+                    "column needs its own name",
+    "no_data_rows": "the file has a header (row {row}) but no data rows",
+    "one_data_row": "the file has only 1 data row (row {row}); a data set needs at least {min}",
+    "too_many_rows": "row {row}: the file has more than {max:,} data rows; use a sample of it",
+    "row_width": "row {row} has {n} columns; expected {expected}, like the header",
+    "row_width_one": "row {row} has 1 column; expected {expected}, like the header",
+    "cell_empty": 'row {row}, column {col} ("{name}"): the cell is empty',
+    "not_a_number": "row {row}, column {col} (\"{name}\"): '{value}' is not a number",
+    "not_finite": "row {row}, column {col} (\"{name}\"): '{value}' is not a finite number",
+    "label_empty": 'row {row}, column {col} ("{name}"): the label is empty',
+    "label_long": "row {row}, column {col} (\"{name}\"): the label '{value}'... is longer than "
+                  "{max} characters; labels are numbers or short class names",
+    "too_many_classes": "row {row}, column {col} (\"{name}\"): '{value}' is class number "
+                        "{n}; classification allows at most {max} classes",
+    "one_class": "column {col} (\"{name}\") has only one class ('{value}'); classification "
+                 "needs at least 2",
+    "not_binary": 'column {col} ("{name}") has {n} classes; binary classification needs '
+                  "exactly 2",
+    "regression_text": "row {row}, column {col} (\"{name}\"): '{value}' is not a number, and "
+                       "regression needs numeric labels",
+}
+HINTS = {  # a second sentence some problems add
+    "semicolons": "The file seems to use semicolons; save it with commas",
+    "tabs": "The file seems to use tabs; save it with commas",
+}
+
+
 class CSVDataError(ValueError):
-    """A CSV file that cannot become a data set; the message names the row and column."""
+    """A CSV file that cannot become a data set; the message names the row and column.
+
+    ``key`` names the problem (a key of ``MESSAGES``), ``fields`` fill its template and
+    ``hint`` (a key of ``HINTS`` or None) adds advice, so the app can say the same in
+    another language."""
+
+    def __init__(self, key: str, hint: str | None = None, **fields):
+        self.key, self.hint, self.fields = key, hint, fields
+        message = MESSAGES[key].format(**fields)
+        super().__init__(f"{message}. {HINTS[hint]}" if hint else message)
 
 
 @dataclass
@@ -76,9 +133,10 @@ class Table:
     def label_name(self) -> str | None:
         return None if self.label_column is None else self.columns[self.label_column]
 
-    def where(self, column: int) -> str:
-        """How a message names column ``column`` (0-based): 'column B ("x2")'."""
-        return f'column {_letter(column)} ("{self.columns[column]}")'
+    def where(self, column: int) -> dict:
+        """How a message names column ``column`` (0-based): its letter and its name,
+        ``{"col": "B", "name": "x2"}`` (shown as 'column B ("x2")')."""
+        return {"col": _letter(column), "name": self.columns[column]}
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -96,8 +154,7 @@ def read_csv(source: bytes | str | os.PathLike, *, task: str | None = None,
                          f"{', '.join(str(t) for t in TASK_CHOICES if t)}")
     table = read_table(source, label_required=True)
     if len(table.rows) < MIN_TRAINING_ROWS:
-        raise CSVDataError(f"the file has only 1 data row (row {table.rows[0]}); a data set "
-                           f"needs at least {MIN_TRAINING_ROWS}")
+        raise CSVDataError("one_data_row", row=table.rows[0], min=MIN_TRAINING_ROWS)
     y, task_found, class_names = _targets(table, TASK_CHOICES[task])
     scaling = fit_scaling(table.X) if standardize else None
     return Dataset(apply_scaling(table.X, scaling), y, task_found,
@@ -125,7 +182,7 @@ def read_table(source: bytes | str | os.PathLike, *, label_required: bool = True
                   None if label_column is None else [], [])
     _read_rows(records, table)
     if not table.rows:
-        raise CSVDataError(f"the file has a header (row {header_row}) but no data rows")
+        raise CSVDataError("no_data_rows", row=header_row)
     return table
 
 
@@ -133,7 +190,7 @@ def _text(source: bytes | str | os.PathLike) -> str:
     """The file's text, with a UTF-8 byte order mark (Excel writes one) removed."""
     if isinstance(source, os.PathLike):
         if os.path.getsize(source) > MAX_BYTES:
-            raise CSVDataError(f"the file is larger than {MAX_BYTES // 2**20} MB")
+            raise CSVDataError("too_large", mb=MAX_BYTES // 2**20)
         source = Path(source).read_bytes()
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _decode(bytes(source))
@@ -144,13 +201,12 @@ def _text(source: bytes | str | os.PathLike) -> str:
 
 def _decode(data: bytes) -> str:
     if len(data) > MAX_BYTES:
-        raise CSVDataError(f"the file is larger than {MAX_BYTES // 2**20} MB")
+        raise CSVDataError("too_large", mb=MAX_BYTES // 2**20)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         row = data[:e.start].count(b"\n") + 1
-        raise CSVDataError(f"row {row}: the file is not UTF-8 text (byte {e.start}); "
-                           "save it as 'CSV UTF-8' and try again") from None
+        raise CSVDataError("not_utf8", row=row, byte=e.start) from None
 
 
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
@@ -158,7 +214,7 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
 
     Blank records still count as rows, so the numbers match the spreadsheet."""
     if not text.strip():
-        raise CSVDataError("the file is empty; expected a header row such as x1,x2,label")
+        raise CSVDataError("empty")
     reader = csv.reader(io.StringIO(text, newline=""))
     row = 0
     while True:
@@ -168,7 +224,7 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as e:
-            raise CSVDataError(f"row {row}: not valid CSV ({e})") from None
+            raise CSVDataError("not_csv", row=row, detail=str(e)) from None
         if any(f.strip() for f in fields):
             yield row, fields
 
@@ -177,25 +233,23 @@ def _header(records: Iterator[tuple[int, list[str]]], label_required: bool
             ) -> tuple[int, tuple[str, ...]]:
     first = next(records, None)
     if first is None:
-        raise CSVDataError("the file is empty; expected a header row such as x1,x2,label")
+        raise CSVDataError("empty")
     row, fields = first
     names = tuple(f.strip() for f in fields)
     allowed = (N_FEATURES + 1,) if label_required else (N_FEATURES, N_FEATURES + 1)
     if len(names) not in allowed:
-        raise CSVDataError(f"the header (row {row}) has {_columns(len(names))}; expected "
-                           f"{' or '.join(map(str, allowed))}: two numeric features"
-                           f"{' and a label' if label_required else ' (and a label)'}"
-                           f"{_separator_hint(fields)}")
+        key = "header_width" if label_required else "header_width_optional"
+        raise CSVDataError(_one(key, len(names)), hint=_separator_hint(fields), row=row,
+                           n=len(names))
     if all(_number(n) is not None for n in names):
-        raise CSVDataError(f"row {row} holds numbers, not column names: the first row must "
-                           "name the columns, e.g. x1,x2,label")
+        raise CSVDataError("header_numbers", row=row)
     for j, n in enumerate(names):
         if not n:
-            raise CSVDataError(f"the header (row {row}) gives column {_letter(j)} no name")
+            raise CSVDataError("header_blank", row=row, col=_letter(j))
         first = [m.casefold() for m in names].index(n.casefold())
         if first != j:
-            raise CSVDataError(f"the header (row {row}) names columns {_letter(first)} and "
-                               f"{_letter(j)} both {n!r}; every column needs its own name")
+            raise CSVDataError("header_twice", row=row, col=_letter(first), col2=_letter(j),
+                               name=n)
     return row, names
 
 
@@ -211,11 +265,10 @@ def _read_rows(records: Iterator[tuple[int, list[str]]], table: Table) -> None:
     values: list[float] = []
     for row, fields in records:
         if len(table.rows) == MAX_ROWS:
-            raise CSVDataError(f"row {row}: the file has more than {MAX_ROWS:,} data rows; "
-                               "use a sample of it")
+            raise CSVDataError("too_many_rows", row=row, max=MAX_ROWS)
         if len(fields) != len(table.columns):
-            raise CSVDataError(f"row {row} has {_columns(len(fields))}; expected "
-                               f"{len(table.columns)}, like the header")
+            raise CSVDataError(_one("row_width", len(fields)), row=row, n=len(fields),
+                               expected=len(table.columns))
         values.extend(_feature(fields[j], row, table, j) for j in table.feature_columns)
         if table.labels is not None:
             table.labels.append(_label_text(fields[table.label_column], row, table))
@@ -226,18 +279,17 @@ def _read_rows(records: Iterator[tuple[int, list[str]]], table: Table) -> None:
 def _feature(field: str, row: int, table: Table, column: int) -> float:
     value = _number(field)
     if value is None:
-        problem = "the cell is empty" if not field.strip() else f"{field.strip()!r} is not a number"
-        raise CSVDataError(f"row {row}, {table.where(column)}: {problem}")
+        key = "cell_empty" if not field.strip() else "not_a_number"
+        raise CSVDataError(key, row=row, **table.where(column), value=field.strip())
     if not math.isfinite(value):
-        raise CSVDataError(f"row {row}, {table.where(column)}: {field.strip()!r} is not a "
-                           "finite number")
+        raise CSVDataError("not_finite", row=row, **table.where(column), value=field.strip())
     return value
 
 
 def _label_text(field: str, row: int, table: Table) -> str:
     text = field.strip()
     if not text:
-        raise CSVDataError(f"row {row}, {table.where(table.label_column)}: the label is empty")
+        raise CSVDataError("label_empty", row=row, **table.where(table.label_column))
     return text
 
 
@@ -263,8 +315,8 @@ def _label_numbers(table: Table) -> list[float] | None:
         return None
     for row, text, v in zip(table.rows, table.labels, numbers):
         if not math.isfinite(v):
-            raise CSVDataError(f"row {row}, {table.where(table.label_column)}: {text!r} is "
-                               "not a finite number")
+            raise CSVDataError("not_finite", row=row, **table.where(table.label_column),
+                               value=text)
     return numbers
 
 
@@ -293,34 +345,31 @@ def sorted_class_names(labels: list[str]) -> list[str]:
 
 def _check_class(table: Table, row: int, name: str, n_before: int) -> None:
     """Called for each new class ``name`` when ``n_before`` classes have been seen."""
-    where = f"row {row}, {table.where(table.label_column)}"
+    where = {"row": row, **table.where(table.label_column)}
     if len(name) > MAX_LABEL_CHARS:
-        raise CSVDataError(f"{where}: the label {name[:20]!r}... is longer than "
-                           f"{MAX_LABEL_CHARS} characters; labels are numbers or short "
-                           "class names")
+        raise CSVDataError("label_long", **where, value=name[:20], max=MAX_LABEL_CHARS)
     if n_before == MAX_CLASSES:
-        raise CSVDataError(f"{where}: {name!r} is class number {MAX_CLASSES + 1}; "
-                           f"classification allows at most {MAX_CLASSES} classes")
+        raise CSVDataError("too_many_classes", **where, value=name, n=MAX_CLASSES + 1,
+                           max=MAX_CLASSES)
 
 
 def _classification_task(table: Table, k: int, allowed: tuple[str, ...]) -> str:
     column = table.where(table.label_column)
     if k < 2:
-        raise CSVDataError(f"{column} has only one class ({table.labels[0]!r}); "
-                           "classification needs at least 2")
+        raise CSVDataError("one_class", **column, value=table.labels[0])
     task = "binary" if k == 2 else "multiclass"
     if task in allowed:
         return task
     if "multiclass" in allowed:  # softmax over two classes is allowed when asked for
         return "multiclass"
-    raise CSVDataError(f"{column} has {k} classes; binary classification needs exactly 2")
+    raise CSVDataError("not_binary", **column, n=k)
 
 
 def _raise_not_numeric(table: Table) -> None:
     for row, text in zip(table.rows, table.labels):
         if _number(text) is None:
-            raise CSVDataError(f"row {row}, {table.where(table.label_column)}: {text!r} is "
-                               "not a number, and regression needs numeric labels")
+            raise CSVDataError("regression_text", row=row, **table.where(table.label_column),
+                               value=text)
 
 
 # --- scaling ----------------------------------------------------------------------------
@@ -415,13 +464,14 @@ def _letter(j: int) -> str:
     return letters
 
 
-def _columns(n: int) -> str:
-    return f"{n} column{'s' if n != 1 else ''}"
+def _one(key: str, n: int) -> str:
+    """The message key for ``n`` columns: English says '1 column' but '3 columns'."""
+    return f"{key}_one" if n == 1 else key
 
 
-def _separator_hint(fields: list[str]) -> str:
+def _separator_hint(fields: list[str]) -> str | None:
     text = ",".join(fields)
     for sep, name in ((";", "semicolons"), ("\t", "tabs")):
         if sep in text:
-            return f" (the file seems to use {name}; save it with commas)"
-    return ""
+            return name
+    return None

@@ -7,11 +7,17 @@ cd "$(dirname "$0")/.."
 
 python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests..."
+# Debian's chromium for the browser tests, and a CJK font so that the Chinese edition's
+# screenshots show glyphs, not boxes (the app's own text is drawn by the viewer's browser).
+apt_packages=""
+[ -x /usr/bin/chromium ] || apt_packages="$apt_packages chromium"
+fc-list :lang=zh 2>/dev/null | grep -q . || apt_packages="$apt_packages fonts-noto-cjk"
+if [ -n "$apt_packages" ]; then
+  echo "Installing Debian's$apt_packages for the browser tests..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium > /dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $apt_packages > /dev/null
 fi
 
 python -m ruff check .

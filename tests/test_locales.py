@@ -76,7 +76,7 @@ def page_sources(page: str) -> list[Path]:
                         *sorted(room.glob("*.py"))] if p.exists()]
 
 
-@pytest.mark.parametrize("page", [p for p in CATALOGUES if p != "common"])
+@pytest.mark.parametrize("page", sorted(p.stem for p in (ROOT / "pages").glob("*.py")))
 def test_every_key_a_page_reads_exists(page):
     used = set().union(*(KEY.findall(p.read_text(encoding="utf-8"))
                          for p in page_sources(page)))
@@ -90,3 +90,33 @@ def test_every_key_a_page_reads_exists(page):
 ])
 def test_the_link_wins_then_the_browser_then_english(requested, browser, expected):
     assert i18n.pick_language(requested, browser) == expected
+
+
+def test_every_file_problem_the_engine_can_report_is_worded_in_every_language():
+    from core import csvdata
+
+    for lang in i18n.LANGUAGES:
+        T = i18n.texts("errors", lang)
+        assert set(T["csv"]) == set(csvdata.MESSAGES)
+        assert set(T["csv_hints"]) == set(csvdata.HINTS)
+
+
+@pytest.mark.parametrize("text, english, chinese", [
+    ("x1,x2,label\n1,2,0\n3,abc,1\n", "row 3, column B (\"x2\"): 'abc' is not a number",
+     "第 3 行，第 B 列（“x2”）：“abc”不是数字"),
+    ("x1;x2;label\n1;2;0\n", "the header (row 1) has 1 column; expected 3: two numeric "
+     "features and a label. The file seems to use semicolons; save it with commas",
+     "表头（第 1 行）只有 1 列；应为 3 列：两个数值特征和一个标签。"
+     "文件似乎用分号分隔；请用逗号分隔后再保存"),
+])
+def test_a_bad_upload_is_explained_in_the_learners_language(text, english, chinese):
+    from core import csvdata
+
+    with pytest.raises(csvdata.CSVDataError) as caught:
+        csvdata.read_csv(text)
+    assert i18n.error_text(caught.value, "en") == english == str(caught.value)
+    assert i18n.error_text(caught.value, "zh") == chinese
+
+
+def test_an_error_without_a_key_keeps_its_own_message():
+    assert i18n.error_text(ValueError("plain"), "zh") == "plain"

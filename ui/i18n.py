@@ -42,3 +42,18 @@ def pick_language(requested: str | None, browser_locale: str | None) -> str:
     if browser_locale and browser_locale.lower().split("-")[0] in LANGUAGES:
         return browser_locale.lower().split("-")[0]
     return DEFAULT
+
+
+
+def error_text(error: Exception, lang: str = DEFAULT) -> str:
+    """A problem with a learner's file, in ``lang``: an error that carries a ``key`` and
+    ``fields`` (``core.csvdata.CSVDataError``) is worded from the ``errors`` catalogue;
+    any other error keeps its own (English) message. Ends without a full stop, like the
+    engine's messages, so a page can put it inside a sentence."""
+    T = texts("errors", lang)
+    key, fields = getattr(error, "key", None), getattr(error, "fields", None)
+    if key not in T["csv"] or fields is None:
+        return str(error)
+    message = T["csv"][key].format(**fields)
+    hint = getattr(error, "hint", None)
+    return f"{message}{T['sentence_end']}{T['csv_hints'][hint]}" if hint else message

@@ -1,0 +1,65 @@
+"""Each learner's data and network are their own, and nothing a learner uploads is
+written to the server's disk (issue 11: security)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import uuid
+
+import pytest
+
+from devtools import browser as drive
+from devtools.browser import wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+def metric(page, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return box.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def upload(page, name: str, data: bytes) -> None:
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": data})
+    wait_idle(page)
+
+
+def test_two_learners_never_see_each_others_data_or_network(browser, app_url):
+    marker = "class" + uuid.uuid4().hex[:12]  # a class name nobody else could have
+    rows = "".join(f"{i % 9 - 4},{(i * 5) % 7 - 3},{marker if i % 2 else 'other'}\n"
+                   for i in range(80))
+    a, b = (browser.new_context(viewport={"width": 1400, "height": 1200}).new_page()
+            for _ in range(2))
+    drive.open_app(a, app_url + "/?seed=5")
+    drive.open_app(b, app_url + "/?seed=5")
+    region_b = b.locator(".np-region-image").get_attribute("src")
+
+    upload(a, "private.csv", ("x1,x2,label\n" + rows).encode())
+    a.get_by_role("button", name="Step", exact=True).click()
+    wait_idle(a)
+    assert metric(a, "Epoch") == "1"
+
+    b.reload()
+    b.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    wait_idle(b)
+    assert marker not in b.content()
+    assert metric(b, "Epoch") == "0"
+    assert b.locator(".np-region-image").get_attribute("src") == region_b
+    a.context.close()
+    b.context.close()
+
+
+def test_an_upload_is_never_written_to_disk(page):
+    marker = "mark" + uuid.uuid4().hex
+    rows = "".join(f"{i % 9 - 4},{(i * 5) % 7 - 3},{marker if i % 2 else 'b'}\n"
+                   for i in range(40))
+    drive.open_app(page, page.app_url + "/")
+    upload(page, "secret.csv", ("x1,x2,label\n" + rows).encode())
+    assert page.locator('[data-testid="stAlert"]').filter(has_text="secret.csv").count()
+    where = [str(drive.ROOT), tempfile.gettempdir(), os.path.expanduser("~/.streamlit")]
+    found = subprocess.run(["grep", "-rlsF", "--exclude-dir=.git", "--exclude-dir=.venv",
+                            marker, *where], capture_output=True, text=True).stdout
+    assert found == ""
