@@ -7,21 +7,20 @@ import core  # noqa: F401  (first: keeps BLAS to one thread before anything load
 from ui import language
 from ui.i18n import texts
 
-st.set_page_config(page_title="Neural Playground", page_icon="🧠", layout="wide")
-
 T = texts("common", language.current())
+st.set_page_config(page_title=T["app_title"], page_icon="🧠", layout="wide")
+LESSONS = [  # pages/<name>.py at /<name>, titled by T["nav_<name>"]; Material icons
+    ("neuron", ":material/radio_button_checked:"),
+    ("activations", ":material/show_chart:"),
+    ("backprop", ":material/sync_alt:"),
+    ("descent", ":material/landscape:"),
+    ("inside", ":material/biotech:"),
+]
 pages = {
-    T["nav_playground"]: [
-        st.Page("pages/playground.py", title=T["nav_playground"], icon="🎛️", default=True),
-    ],
-    T["nav_lessons"]: [
-        st.Page("pages/neuron.py", title=T["nav_neuron"], icon="⚪", url_path="neuron"),
-        st.Page("pages/activations.py", title=T["nav_activations"], icon="〰️",
-                url_path="activations"),
-        st.Page("pages/backprop.py", title=T["nav_backprop"], icon="🔁", url_path="backprop"),
-        st.Page("pages/descent.py", title=T["nav_descent"], icon="⛰️", url_path="descent"),
-        st.Page("pages/inside.py", title=T["nav_inside"], icon="🔬", url_path="inside"),
-    ],
+    T["nav_playground"]: [st.Page("pages/playground.py", title=T["nav_playground"],
+                                  icon=":material/tune:", default=True)],
+    T["nav_lessons"]: [st.Page(f"pages/{name}.py", title=T[f"nav_{name}"], icon=icon,
+                               url_path=name) for name, icon in LESSONS],
 }
 page = st.navigation(pages)
 language.switch(T["language"])

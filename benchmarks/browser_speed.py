@@ -35,7 +35,7 @@ COUNT_UPDATES = """() => {
     const el = document.querySelector(selector); const v = el ? el.getAttribute('src') : null;
     if (v !== last[name]) { window.__updates[name]++; last[name] = v; } };
   const tick = () => { watch('region', '.np-region-image'); watch('network', '.np-network img');
-    document.querySelectorAll('[data-testid=stHtml] > img').forEach((img, i) => {
+    document.querySelectorAll('.np-chart img').forEach((img, i) => {
       if (img.getAttribute('src') !== last['c' + i]) { window.__updates.charts++;
         last['c' + i] = img.getAttribute('src'); } });
     requestAnimationFrame(tick); };
@@ -57,16 +57,42 @@ def play(page) -> None:
     page.get_by_role("button", name="Play", exact=True).click()
 
 
+EPOCH = """() => { const m = [...document.querySelectorAll('[data-testid=stMetric]')]
+  .find(m => m.innerText.startsWith('Epoch'));
+  return m ? parseInt(m.querySelector('[data-testid=stMetricValue]').innerText
+  .replace(/,/g, '')) : 0; }"""
+
+
 def updates_per_second(page, base: str, seconds: float, speed: int) -> dict[str, float]:
     drive.open_app(page, f"{base}/{SPIRAL}&seed=0&speed={speed}")
     page.evaluate(COUNT_UPDATES)
     play(page)
     time.sleep(2.0)  # let the first frames and charts arrive
     start, t0 = page.evaluate("() => ({...window.__updates})"), time.perf_counter()
+    e0 = page.evaluate(EPOCH)
     time.sleep(seconds)
     end, t1 = page.evaluate("() => ({...window.__updates})"), time.perf_counter()
+    e1 = page.evaluate(EPOCH)
     page.get_by_role("button", name="Pause", exact=True).click()
-    return {k: (end[k] - start[k]) / (t1 - t0) for k in start}
+    return {**{k: (end[k] - start[k]) / (t1 - t0) for k in start},
+            "epochs": (e1 - e0) / (t1 - t0)}
+
+
+def engine_epochs_per_second(seconds: float = 3.0) -> float:
+    """The engine's own rate on the same network and data, no page: epochs a second of
+    plain training (no measurements), in this process."""
+    from ui.playground.live import LiveRun
+    from ui.playground.settings import DEFAULTS, from_query
+
+    settings, _ = from_query(dict(p.split("=") for p in SPIRAL[1:].split("&")), DEFAULTS)
+    trainer = LiveRun(settings.with_(seed=0)).trainer
+    for _ in range(20):
+        trainer.fit_epoch()
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        trainer.fit_epoch()
+        n += 1
+    return n / (time.perf_counter() - t0)
 
 
 def seconds_to_solve(page, base: str, seed: int, speed: int, limit: float) -> tuple[float, str]:
@@ -94,6 +120,8 @@ def main() -> int:
     ap.add_argument("--live-speed", type=int, default=5, help="epochs per frame for updates/s")
     ap.add_argument("--seconds", type=float, default=8.0, help="how long to count updates")
     ap.add_argument("--limit", type=float, default=60.0, help="give up solving after this")
+    ap.add_argument("--no-default", action="store_true",
+                    help="skip the run at the default speed (the app before issue 11 had none)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -106,6 +134,14 @@ def main() -> int:
             print(f"  {name:8s} {rate:6.1f}/s")
         ok = rates["region"] >= TARGET_UPDATES
         print(f"  target >= {TARGET_UPDATES:.0f}/s for the region: {'met' if ok else 'MISSED'}")
+        if not args.no_default:
+            full = updates_per_second(page, base, args.seconds, 50)
+            engine = engine_epochs_per_second()
+            share = full["epochs"] / engine
+            print(f"\nAt the default speed (50: as many epochs as each frame allows): region "
+                  f"{full['region']:.1f}/s, {full['epochs']:.0f} epochs/s; the engine alone "
+                  f"{engine:.0f} epochs/s -> {100 * share:.0f} %; target >= 80 % with >= 25 "
+                  f"updates/s: {'met' if share >= 0.8 and full['region'] >= 25 else 'MISSED'}")
         print(f"\nSeconds from Play to >= 98% test accuracy ({args.speed} epochs/frame):")
         times = []
         for seed in args.seeds:

@@ -76,6 +76,29 @@ def softmax(Z: np.ndarray) -> np.ndarray:
     return E / E.sum(axis=1, keepdims=True)
 
 
+def softmax_temperature(Z: np.ndarray, T: float) -> np.ndarray:
+    """Softmax of ``Z / T`` over the last axis (``(K,)`` or ``(n_samples, K)``), for any
+    temperature ``T >= 0`` (``inf`` allowed) and finite ``Z``.
+
+    The max is subtracted *before* dividing, so a tiny ``T`` sends the others to exactly
+    0 instead of overflowing. The limits: ``T = 0`` puts all weight on the largest z
+    (shared equally by ties), ``T = inf`` spreads it evenly (1/K each)."""
+    Z = np.asarray(Z, dtype=float)
+    if not np.isfinite(Z).all():
+        raise ValueError("softmax needs finite inputs z")
+    if not T >= 0:  # also catches NaN
+        raise ValueError(f"the temperature must be 0 or more, not {T}")
+    shifted = Z - Z.max(axis=-1, keepdims=True)  # <= 0, the max is exactly 0
+    if T == 0:
+        E = (shifted == 0).astype(float)
+    elif np.isinf(T):
+        E = np.ones_like(shifted)
+    else:
+        with np.errstate(under="ignore", over="ignore"):
+            E = np.exp(shifted / T)
+    return E / E.sum(axis=-1, keepdims=True)
+
+
 OUTPUT_FUNCTIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "linear": ACTIVATIONS["linear"].function,
     "sigmoid": sigmoid,

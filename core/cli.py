@@ -1,6 +1,7 @@
 """The command line: train a network, predict with a saved model, list the data sets.
 
     python -m core train --dataset spiral --hidden 8,8 --epochs 300 --save-model spiral.json
+    python -m core train --dataset circles --features x1^2,x2^2 --hidden 0
     python -m core train --csv points.csv --history history.csv --json
     python -m core predict --model spiral.json --csv points.csv --output predictions.csv
     python -m core datasets
@@ -24,8 +25,9 @@ from pathlib import Path
 import numpy as np
 
 from . import activations as acts
-from . import csvdata, experiment, losses, model_io, optimizers
+from . import csvdata, experiment, inputs, losses, model_io, optimizers
 from .datasets import DATASETS, Dataset
+from .history import to_csv as history_csv
 from .network import MAX_HIDDEN_LAYERS, MAX_UNITS, Network
 from .training import Snapshot, Trainer
 
@@ -115,6 +117,14 @@ def _hidden(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def _features(text: str) -> tuple[str, ...]:
+    """'x1,x2,x1^2' -> ('x1', 'x2', 'x1^2')."""
+    try:
+        return inputs.parse(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _activation(text: str) -> str | tuple[str, ...]:
     """'tanh' -> 'tanh'; 'relu,tanh' -> ('relu', 'tanh')."""
     names = tuple(part.strip() for part in text.split(","))
@@ -152,6 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "examples:\n"
                             "  %(prog)s train --dataset spiral --hidden 8,8 --epochs 300 "
                             "--save-model spiral.json\n"
+                            "  %(prog)s train --dataset circles --features x1^2,x2^2 "
+                            "--hidden 0\n"
                             "  %(prog)s train --csv points.csv --history history.csv --json\n"
                             "  %(prog)s predict --model spiral.json --csv points.csv "
                             "--output predictions.csv\n"
@@ -193,6 +205,10 @@ def _add_train(commands) -> None:
                       help="CSV only: keep the features in their own units")
 
     net = p.add_argument_group("network")
+    net.add_argument("--features", type=_features, default=",".join(inputs.DEFAULT),
+                     metavar="NAME[,NAME...]",
+                     help=f"input features the network is fed, computed from each point "
+                          f"({', '.join(inputs.FEATURES)})")
     net.add_argument("--hidden", type=_hidden, default="8,8", metavar="SIZES",
                      help="units per hidden layer, comma-separated; '' or 0 for none")
     net.add_argument("--activation", type=_activation, default="tanh", metavar="NAME[,NAME...]",
@@ -201,8 +217,9 @@ def _add_train(commands) -> None:
     net.add_argument("--loss", choices=LOSS_NAMES,
                      help="loss (default: the task's own: bce, cce or mse)")
     net.add_argument("--init-model", metavar="PATH",
-                     help="start from the weights in this model file; its architecture and "
-                          "input scaling replace --hidden, --activation and standardisation")
+                     help="start from the weights in this model file; its architecture, "
+                          "input features and input scaling replace --hidden, --activation, "
+                          "--features and standardisation")
 
     training = p.add_argument_group("training")
     training.add_argument("--optimizer", choices=list(optimizers.OPTIMIZERS), default="adam",
@@ -248,25 +265,29 @@ def _add_predict(commands) -> None:
 # --- train ------------------------------------------------------------------------------
 def run_train(args: argparse.Namespace) -> int:
     _check_train_args(args)
-    config = _config(args)
-    start_net, start_scaling = _start_model(args)
+    start = _start_model(args)
+    start_net = start.network if start is not None else None
+    config = _config(args, start)
     data = _train_data(args, config, start_net)
-    if start_net is not None:
-        data = _into_model_space(data, start_net, start_scaling, args.init_model)
+    if start is not None:
+        data = _into_model_space(data, start_net, start.input_scaling, args.init_model)
         start_net = _with_loss(start_net, args.loss)
     data, trainer = experiment.build(config, data=data, network=start_net)
     if not args.json:
-        _describe_run(data, trainer, args)
+        _describe_run(data, trainer, args, config.features)
     first = last = trainer.measure()  # epoch 0: where training starts
     history = [first]  # grows only for --history: a long run's snapshots add up
     started = time.perf_counter()
     with _Progress.maybe(args.epochs, enabled=not args.json) as progress:
-        for last in trainer.run(args.epochs):
+        # measuring an epoch costs a pass over the data: only for the rows kept and the bar
+        # (and every tenth epoch: a loss that blows up is judged over several epochs)
+        keep = None if args.history else (lambda epoch: epoch % 10 == 0 or progress.due())
+        for last in trainer.run(args.epochs, keep):
             if args.history:
                 history.append(last)
             progress.update(last)
     seconds = time.perf_counter() - started
-    _write_outputs(args, trainer.network, data, history)
+    _write_outputs(args, trainer.network, data, history, config.features)
     _report(args, first, last, seconds)
     return 0
 
@@ -284,12 +305,13 @@ def _check_train_args(args: argparse.Namespace) -> None:
             raise CommandError(f"{path}: the folder does not exist")
 
 
-def _config(args: argparse.Namespace) -> experiment.Config:
+def _config(args: argparse.Namespace, start: model_io.Model | None) -> experiment.Config:
+    features = start.features if start is not None else args.features
     return experiment.Config(
         dataset=args.dataset, samples=args.samples, noise=args.noise,
         test_ratio=args.test_ratio, hidden=args.hidden, activation=args.activation,
         loss=args.loss, optimizer=args.optimizer, lr=args.lr, batch_size=args.batch_size,
-        l1=args.l1, l2=args.l2, seed=args.seed)
+        l1=args.l1, l2=args.l2, seed=args.seed, features=tuple(features))
 
 
 @contextmanager
@@ -301,11 +323,11 @@ def _blame(path: str):
         raise CommandError(f"{path}: {e}") from None
 
 
-def _start_model(args: argparse.Namespace) -> tuple[Network | None, dict | None]:
+def _start_model(args: argparse.Namespace) -> model_io.Model | None:
     if not args.init_model:
-        return None, None
+        return None
     with _blame(args.init_model):
-        return model_io.load(args.init_model)
+        return model_io.load_model(args.init_model)
 
 
 def _train_data(args: argparse.Namespace, config: experiment.Config,
@@ -344,23 +366,25 @@ def _task_words(task: str, k: int) -> str:
     return TASK_WORDS[task] + (f" with {k} classes" if task == "multiclass" else "")
 
 
-def _describe_run(data: Dataset, trainer: Trainer, args: argparse.Namespace) -> None:
+def _describe_run(data: Dataset, trainer: Trainer, args: argparse.Namespace,
+                  features: tuple[str, ...]) -> None:
     split, net = trainer.split, trainer.network
     print(f"data: {data.name}, {len(data)} points ({len(split.y_train)} train, "
           f"{len(split.y_test)} test), {_task_words(data.task, data.n_classes)}")
     batch = args.batch_size or "full"
     print(f"network: {net.describe()}, {net.n_parameters()} parameters, loss {net.loss.name}; "
           f"{args.optimizer} with learning rate {args.lr:g}, batch {batch}")
+    if features != inputs.DEFAULT:
+        print(f"input features: {', '.join(features)}")
 
 
 def _write_outputs(args: argparse.Namespace, net: Network, data: Dataset,
-                   history: list[Snapshot]) -> None:
+                   history: list[Snapshot], features: tuple[str, ...]) -> None:
     if args.save_model:
-        model_io.save(args.save_model, net, data.input_scaling)
+        model_io.save(args.save_model, net, data.input_scaling, features)
     if args.history:
-        import pandas as pd  # only here: importing pandas costs more than a short run
-
-        pd.DataFrame([s.as_row() for s in history]).to_csv(args.history, index=False)
+        Path(args.history).write_text(history_csv(s.as_row() for s in history),
+                                      encoding="utf-8")
 
 
 def _report(args: argparse.Namespace, first: Snapshot, last: Snapshot, seconds: float
@@ -375,8 +399,8 @@ def _report(args: argparse.Namespace, first: Snapshot, last: Snapshot, seconds: 
     if last.epoch:
         print(f"epoch {last.epoch}: {_metrics(last)}  ({seconds:.2f} s)")
     if last.diverged:
-        print(f"diverged at epoch {last.epoch}: the loss or a weight stopped being finite, "
-              "so the weights are those of the epoch before; try a smaller learning rate")
+        print(f"diverged at epoch {last.epoch}: the loss blew up or a weight stopped being "
+              "finite, so the weights are the last sane ones; try a smaller learning rate")
     for option, what in ((args.save_model, "model"), (args.history, "history")):
         if option:
             print(f"wrote the {what} to {option}")
@@ -403,6 +427,10 @@ class _Progress:
         """A bar when ``enabled`` and stderr is a terminal, else one that draws nothing."""
         return cls(total) if enabled and total and sys.stderr.isatty() else _NoProgress()
 
+    def due(self) -> bool:
+        """Is it time to draw again?"""
+        return time.monotonic() - self.drawn_at >= self.INTERVAL
+
     def update(self, snap: Snapshot) -> None:
         now = time.monotonic()
         if now - self.drawn_at < self.INTERVAL and snap.epoch < self.total:
@@ -428,6 +456,9 @@ class _NoProgress(_Progress):
     def __init__(self):
         super().__init__(0)
 
+    def due(self) -> bool:
+        return False
+
     def update(self, snap: Snapshot) -> None:
         pass
 
@@ -435,10 +466,11 @@ class _NoProgress(_Progress):
 # --- predict ----------------------------------------------------------------------------
 def run_predict(args: argparse.Namespace) -> int:
     with _blame(args.model):
-        net, scaling = model_io.load(args.model)
+        model = model_io.load_model(args.model)
     with _blame(args.csv):
         table = csvdata.read_table(Path(args.csv), label_required=False)
-    A = net.forward(csvdata.apply_scaling(table.X, scaling))
+    net = model.network
+    A = net.forward(model.inputs_for(table.X))
     text = prediction_csv(table, net, A)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

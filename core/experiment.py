@@ -1,7 +1,7 @@
 """A whole run described by one flat configuration, shared by the command line and the app.
 
-``Config`` holds what a learner sets (data, network, training); ``build`` turns it into
-data, a network, an optimizer and a ``Trainer``, each with its own random stream from
+``Config`` holds what a learner sets (data, input features, network, training); ``build``
+turns it into data, a network, an optimizer and a ``Trainer``, each with its own random stream from
 the seed, so the same config always reproduces the same run.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import datasets, losses, optimizers, seeding
+from . import datasets, inputs, losses, optimizers, seeding
 from .datasets import Dataset, Split
 from .network import Network
 from .training import Trainer
@@ -31,6 +31,7 @@ class Config:
     l2: float = 0.0
     seed: int = 0
     init: str = "auto"
+    features: tuple[str, ...] = inputs.DEFAULT  # what the network is fed (core/inputs.py)
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)
@@ -50,13 +51,19 @@ def make_network(config: Config, data: Dataset, init_round: int = 0) -> Network:
     """A new network for ``data``; ``init_round`` > 0 draws different initial weights
     from the same seed (the app's "Reset")."""
     rng = seeding.stream(config.seed + 7919 * init_round, "init")
-    return Network.create(data.X.shape[1], config.hidden, _activations(config), data.task,
+    return Network.create(len(config.features), config.hidden, _activations(config), data.task,
                           data.n_classes, rng, loss=config.loss, init=config.init)
 
 
 def make_trainer(config: Config, network: Network, split: Split) -> Trainer:
-    return Trainer(network, split, optimizers.create(config.optimizer, config.lr),
-                   config.batch_size, config.l1, config.l2, seeding.stream(config.seed, "shuffle"))
+    """A trainer for ``network`` on ``split`` (points; the trainer sees their input features)."""
+    if network.sizes[0] != len(config.features):
+        raise ValueError(f"the network has {network.sizes[0]} inputs but "
+                         f"{len(config.features)} input features are chosen "
+                         f"({', '.join(config.features)})")
+    return Trainer(network, inputs.expand_split(split, config.features),
+                   optimizers.create(config.optimizer, config.lr), config.batch_size,
+                   config.l1, config.l2, seeding.stream(config.seed, "shuffle"))
 
 
 def build(config: Config, data: Dataset | None = None, network: Network | None = None

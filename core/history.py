@@ -3,9 +3,16 @@
 Every epoch is offered; the history keeps epochs 0, s, 2s, ... for a stride s that
 doubles (dropping every other row) whenever ``max_rows`` is exceeded. So a run of a
 million epochs still draws from at most ``max_rows`` points spread over all of it.
+The newest snapshot is kept aside (``last``), so a table of the run (``all_rows``,
+``to_csv``) always ends with the newest epoch.
 """
 
 from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -21,6 +28,10 @@ class History:
         self.rows: list[dict] = []
         self.last: Snapshot | None = None  # always the newest snapshot, kept or not
 
+    def wants(self, epoch: int) -> bool:
+        """Would ``add`` keep a row for ``epoch``? (A trainer measures only those.)"""
+        return epoch % self.stride == 0
+
     def add(self, snap: Snapshot) -> None:
         self.last = snap
         if snap.epoch % self.stride and not snap.diverged:
@@ -32,6 +43,18 @@ class History:
         if len(self.rows) > self.max_rows:
             self.stride *= 2
             self.rows = [r for r in self.rows if r["epoch"] % self.stride == 0]
+
+    def all_rows(self) -> list[dict]:
+        """The kept rows, then the newest epoch's if it was not kept (the curves' stride
+        skipped it): the table a learner downloads."""
+        last = self.last
+        if last is None or (self.rows and self.rows[-1]["epoch"] >= last.epoch):
+            return list(self.rows)
+        return [*self.rows, last.as_row()]
+
+    def to_csv(self) -> str:
+        """``all_rows`` as CSV text (see ``to_csv``)."""
+        return to_csv(self.all_rows())
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -46,3 +69,25 @@ class History:
         if not self.rows:
             return np.empty((0, n_layers))
         return np.column_stack([self.column(f"{stat}_{l}") for l in range(1, n_layers + 1)])
+
+
+def to_csv(rows: Iterable[dict]) -> str:
+    """History rows as CSV text: a header of the first row's keys, numbers as Python
+    writes them (exact), flags (``diverged``) as 0/1, missing values (None) empty."""
+    rows = list(rows)
+    if not rows:
+        return ""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(rows[0])
+    for row in rows:
+        writer.writerow([_cell(row.get(k)) for k in rows[0]])
+    return out.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return str(int(value))
+    return repr(float(value)) if isinstance(value, (float, np.floating)) else str(value)

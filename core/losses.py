@@ -115,6 +115,11 @@ def encode_targets(y: Array, task: str, n_classes: int) -> Array:
 
 
 def n_outputs(task: str, n_classes: int) -> int:
+    """Output units: K for multiclass, 1 for binary; for regression 1, or ``n_classes``
+    targets when it is 2 or more (the backprop lesson's 2-2-2 example has two outputs;
+    the data sets and model files use 0, so they keep one output)."""
+    if task == "regression":
+        return max(1, n_classes)
     return n_classes if task == "multiclass" else 1
 
 

@@ -69,6 +69,14 @@ class Adam:
             v += (1.0 - self.beta2) * g * g
             p -= self.lr * (m / c1) / (np.sqrt(v / c2) + self.eps)
 
+    def corrected_moments(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Copies of the bias-corrected m^ and v^ the last step used, one array per parameter
+        (empty lists before the first step): read-only access for pictures of the state."""
+        if self.m is None or self.t == 0:
+            return [], []
+        c1, c2 = 1.0 - self.beta1 ** self.t, 1.0 - self.beta2 ** self.t
+        return [m / c1 for m in self.m], [v / c2 for v in self.v]
+
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adam": Adam}
 

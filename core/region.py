@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import inputs
 from .dtype import DTYPE
 from .network import Network
 
@@ -32,7 +33,13 @@ def make_grid(X: np.ndarray, resolution: int = 100, margin: float = 0.1) -> Grid
     """A square grid covering the points ``X`` ``(n, 2)`` plus ``margin`` of their span."""
     lo, hi = float(np.min(X)), float(np.max(X))
     pad = margin * max(hi - lo, 1e-9)
-    axis = np.linspace(lo - pad, hi + pad, resolution, dtype=DTYPE)
+    return square_grid(lo - pad, hi + pad, resolution)
+
+
+def square_grid(lo: float, hi: float, resolution: int = 100) -> Grid:
+    """A ``resolution x resolution`` grid over ``[lo, hi]^2`` (a fixed frame, e.g. the
+    drawing pad's, whatever points it holds)."""
+    axis = np.linspace(lo, hi, resolution, dtype=DTYPE)
     g1, g2 = np.meshgrid(axis, axis)
     return Grid(axis, axis.copy(), np.column_stack([g1.ravel(), g2.ravel()]))
 
@@ -48,26 +55,36 @@ def _chunk_rows(network: Network) -> int:
     return max(64, CHUNK_BYTES // (4 * max(network.sizes)))
 
 
-def _forward_chunks(network: Network, points: np.ndarray, all_layers: bool) -> list[np.ndarray]:
-    """Drawing precision (float32), in chunks; non-finite values become 0."""
+def _forward_chunks(network: Network, points: np.ndarray, all_layers: bool,
+                    features=inputs.DEFAULT) -> list[np.ndarray]:
+    """Drawing precision (float32), in chunks, through the input ``features``; non-finite
+    values become 0."""
     rows = _chunk_rows(network)
     parts: list[list[np.ndarray]] = []
     with np.errstate(all="ignore"):
         for start in range(0, len(points), rows):
-            layers = network.activations_for_drawing(points[start:start + rows])
+            X = inputs.expand(points[start:start + rows].astype(np.float32), features)
+            layers = network.activations_for_drawing(X)
             parts.append(layers if all_layers else layers[-1:])
     return [np.nan_to_num(np.concatenate(layer), posinf=0.0, neginf=0.0)
             for layer in zip(*parts)]
 
 
-def evaluate(network: Network, grid: Grid) -> list[np.ndarray]:
+def evaluate(network: Network, grid: Grid, features=inputs.DEFAULT) -> list[np.ndarray]:
     """Every layer's activations on the grid: ``[A1, ..., A_out]``, each
-    ``(resolution, resolution, units)``; the last is the network's output."""
+    ``(resolution, resolution, units)``; the last is the network's output. ``features``
+    are the input features the network was trained on (core/inputs.py)."""
     r = grid.resolution
-    return [A.reshape(r, r, -1) for A in _forward_chunks(network, grid.points, True)]
+    return [A.reshape(r, r, -1) for A in _forward_chunks(network, grid.points, True, features)]
 
 
-def output(network: Network, grid: Grid) -> np.ndarray:
+def input_maps(grid: Grid, features=inputs.DEFAULT) -> np.ndarray:
+    """Each input feature over the grid: ``(resolution, resolution, len(features))``."""
+    r = grid.resolution
+    return inputs.expand(grid.points, features).reshape(r, r, -1)
+
+
+def output(network: Network, grid: Grid, features=inputs.DEFAULT) -> np.ndarray:
     """The output layer on the grid, ``(resolution, resolution, n_outputs)``."""
     r = grid.resolution
-    return _forward_chunks(network, grid.points, False)[0].reshape(r, r, -1)
+    return _forward_chunks(network, grid.points, False, features)[0].reshape(r, r, -1)

@@ -9,7 +9,7 @@ learning rate sane?) and the share of dead ReLU units.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,12 +52,23 @@ class Snapshot:
         return row
 
 
+BLOWUP_FACTOR = 10.0  # a train loss this many times the reference one is blown up ...
+BLOWUP_EPOCHS = 30  # ... judged over the measured epochs of at least this many epochs ...
+BLOWUP_SHARE = 0.6  # ... of which this share were blown up (a brief spike can recover)
+
+
 class Trainer:
     """Trains ``network`` on ``split`` with ``optimizer``.
 
     ``batch_size`` 0 (or at least the training set size) means full batch; otherwise
     the training set is reshuffled with ``rng`` every epoch. ``l1``/``l2`` are the
     weight penalties. ``optimizer.lr`` may be changed between epochs.
+
+    A run has diverged when a weight or the loss stops being finite, or when the train
+    loss has blown up: past ``loss_limit`` (``BLOWUP_FACTOR`` times the larger of the best
+    constant guess's loss and the loss at the start) for most of the last
+    ``BLOWUP_EPOCHS`` epochs or more. The weights then go back to the last state that
+    measured sane.
     """
 
     def __init__(self, network: Network, split: Split, optimizer, batch_size: int = 0,
@@ -72,44 +83,101 @@ class Trainer:
         self.Y_test = losses.encode_targets(split.y_test, task, k)
         self.epoch = 0
         self.diverged = False
+        self.loss_limit: float | None = None  # set on the first run (see the class docstring)
+        self._good: np.ndarray | None = None  # the last parameters that measured sane
+        self._above: list[tuple[int, bool]] = []  # recent measured epochs: past loss_limit?
+        # In full batch, the gradient that measure() computes is the next step's: the
+        # parameters and penalties it was computed for, to know when it can be reused.
+        self._grad_for: tuple[np.ndarray, np.ndarray, float, float] | None = None
 
     # --- one epoch ----------------------------------------------------------------------
+    def _full_batch(self) -> bool:
+        return not 0 < self.batch_size < len(self.split.y_train)
+
     def fit_epoch(self) -> None:
         """One pass of minibatch steps over the training set; no measurements."""
         net, opt, X, Y = self.network, self.optimizer, self.split.X_train, self.Y_train
         theta, grad = [net.theta], [net.grad]
-        n = len(X)
-        bs = self.batch_size if 0 < self.batch_size < n else n
-        if bs < n:
-            order = self.rng.permutation(n)
-            X, Y = X[order], Y[order]
+        if self._full_batch():
+            if not self._gradient_is_current():
+                net.forward(X)
+                net.backward(Y, self.l1, self.l2)  # fills net.grad
+            self._grad_for = None
+            opt.step(theta, grad)
+            return
+        n, bs = len(X), self.batch_size
+        order = self.rng.permutation(n)
+        X, Y = X[order], Y[order]
         for start in range(0, n, bs):
             net.forward(X[start:start + bs])
             net.backward(Y[start:start + bs], self.l1, self.l2)  # fills net.grad
             opt.step(theta, grad)
 
+    def _gradient_is_current(self) -> bool:
+        """Does ``network.grad`` hold the full-batch gradient at the current parameters?"""
+        g = self._grad_for
+        return (g is not None and g[2] == self.l1 and g[3] == self.l2
+                and np.array_equal(g[0], self.network.theta)
+                and np.array_equal(g[1], self.network.grad))
+
     def train_epoch(self) -> Snapshot:
-        """Train one epoch and measure it. If the loss or a weight becomes non-finite, the
-        weights go back to the last finite state and the snapshot says ``diverged``."""
-        before, epoch_before = self.network.theta.copy(), self.epoch
-        with np.errstate(all="ignore"):
-            self.fit_epoch()
-            snap = self.measure(before) if self.network.is_finite() else None
-        if snap is None or not _all_finite(snap):
-            self.epoch = epoch_before  # measure() may have counted this epoch already
-            return self._roll_back(before)
-        self.diverged = False
-        return snap
+        """Train one epoch and measure it (see ``run`` for what happens on divergence)."""
+        return next(self.run(1))
+
+    def run(self, epochs: int, keep: Callable[[int], bool] | None = None
+            ) -> Iterator[Snapshot]:
+        """Train up to ``epochs`` epochs. Yields a snapshot after each epoch for which
+        ``keep(epoch)`` is true (default: every epoch), after the last one, and when the
+        run diverges, which ends it: measuring costs a full pass over the data, so a caller
+        that shows only some epochs asks only for those.
+
+        Divergence: the parameters go back to the state before the epoch that overflowed,
+        or, for a loss that blew up, to the last state that measured sane; the optimizer's
+        memory starts afresh; the snapshot, numbered with the diverging epoch, says
+        ``diverged``."""
+        net, n = self.network, int(epochs)
+        if self.loss_limit is None:
+            self.loss_limit = self._loss_limit()
+        if self._good is None or not (self._above and self._above[-1][1]):
+            self._good = net.theta.copy()  # unless a blow-up may be under way
+        before = np.empty_like(net.theta)
+        for i in range(n):
+            last = i == n - 1
+            measured = last or keep is None or keep(self.epoch + 1)
+            np.copyto(before, net.theta)  # the last finite state, should this epoch overflow
+            with np.errstate(all="ignore"):
+                self.fit_epoch()
+                self.epoch += 1
+                snap = None
+                if net.is_finite():
+                    if not measured:
+                        continue
+                    snap = self._measure(before)
+                if snap is None or not _all_finite(snap):
+                    yield self._roll_back(before)
+                    return
+                if self._blown_up(snap):
+                    yield self._roll_back(self._good)
+                    return
+            self.diverged = False
+            if not self._above[-1][1]:
+                np.copyto(self._good, net.theta)
+            yield snap
 
     def measure(self, theta_before: np.ndarray | None = None) -> Snapshot:
         """A snapshot of the current state (counts the epoch when ``theta_before``, the
         parameters at the start of the epoch, is given)."""
-        net = self.network
-        W_before = None
         if theta_before is not None:
             self.epoch += 1
-            W_before = net.weights_in(theta_before)
+        with np.errstate(all="ignore"):
+            return self._measure(theta_before)
+
+    def _measure(self, theta_before: np.ndarray | None) -> Snapshot:
+        net = self.network
+        W_before = None if theta_before is None else net.weights_in(theta_before)
         train_loss, dW, db = net.gradients(self.split.X_train, self.Y_train, self.l1, self.l2)
+        if self._full_batch():
+            self._grad_for = (net.theta.copy(), net.grad.copy(), self.l1, self.l2)
         train_acc = losses.accuracy(net.A[-1], self.split.y_train, net.task)
         dead = [self._dead_fraction(l) for l in range(len(net.W))]
         layers = [
@@ -129,14 +197,45 @@ class Trainer:
             test_acc = losses.accuracy(A, self.split.y_test, net.task)
         return Snapshot(self.epoch, train_loss, test_loss, train_acc, test_acc, layers)
 
-    def run(self, epochs: int) -> Iterator[Snapshot]:
-        """Train up to ``epochs`` epochs, yielding a snapshot after each; stops after a
-        snapshot flagged ``diverged``."""
-        for _ in range(int(epochs)):
-            snap = self.train_epoch()
-            yield snap
-            if snap.diverged:
-                return
+    # --- divergence -----------------------------------------------------------------------
+    def guessing_loss(self) -> float:
+        """The loss of the best constant prediction (the class shares, or the mean): what
+        a network that learnt nothing scores."""
+        net, Y = self.network, self.Y_train
+        A = np.broadcast_to(Y.mean(axis=0), Y.shape).astype(float)
+        out = net.activations[-1]
+        if out == "sigmoid":
+            A = np.clip(A, 1e-7, 1 - 1e-7)
+            Z = np.log(A) - np.log1p(-A)
+        elif out == "softmax":
+            A = np.clip(A, 1e-7, 1.0)
+            Z = np.log(A)
+        else:
+            Z = A
+        return float(net.loss.value(Z, A, Y))
+
+    def _loss_limit(self) -> float:
+        net = self.network
+        with np.errstate(all="ignore"):
+            net.forward(self.split.X_train)
+            start = net.cost(self.Y_train, self.l1, self.l2)
+        start = start if np.isfinite(start) else 0.0
+        return BLOWUP_FACTOR * max(self.guessing_loss(), start)
+
+    def _blown_up(self, snap: Snapshot) -> bool:
+        """Record ``snap``; has the loss been past ``loss_limit`` for most of the last
+        ``BLOWUP_EPOCHS`` epochs (at least three measurements), ``snap``'s included?"""
+        above = snap.train_loss > self.loss_limit
+        self._above.append((snap.epoch, above))
+        del self._above[:-64]
+        if not above:
+            return False
+        seen = hits = 0
+        for epoch, was_above in reversed(self._above):
+            seen, hits = seen + 1, hits + was_above
+            if snap.epoch - epoch + 1 >= BLOWUP_EPOCHS and seen >= 3:
+                return hits >= BLOWUP_SHARE * seen
+        return False
 
     # --- helpers ------------------------------------------------------------------------
     def _dead_fraction(self, l: int) -> float | None:
@@ -155,13 +254,14 @@ class Trainer:
         norm = float(np.linalg.norm(W))
         return float(np.linalg.norm(W - W_before)) / norm if norm > 0 else 0.0
 
-    def _roll_back(self, before: np.ndarray) -> Snapshot:
-        self.network.theta[...] = before
+    def _roll_back(self, theta: np.ndarray) -> Snapshot:
+        self.network.theta[...] = theta
+        self._grad_for = None
+        self._above.clear()
         # The optimizer's memory (momentum, Adam moments) is non-finite too: start it afresh,
-        # so a learner who lowers the learning rate can carry on from the last finite weights.
+        # so a learner who lowers the learning rate can carry on from the last sane weights.
         self.optimizer.__init__(self.optimizer.lr)
-        self.epoch += 1
-        snap = self.measure(None)
+        snap = self._measure(None)
         snap.diverged = True
         self.diverged = True
         return snap

@@ -1,8 +1,7 @@
 """Charts over epochs (loss, accuracy, gradient size) and of dead units per layer.
 
-A chart is described once, as plain data (``Chart``), and drawn by one of two
-renderers: ``to_plotly`` (interactive, used while the run is paused) and ``to_svg``
-(figures/svg_chart.py: swapped without flicker, used while it plays).
+A chart is described once, as plain data (``Chart``), and drawn by one renderer,
+figures/svg_chart.py, the same while the run plays and while it is paused: one look.
 """
 
 from __future__ import annotations
@@ -33,11 +32,12 @@ class Chart:
     title: str
     series: list[Series]
     kind: str = "line"  # "line" | "bar"
-    x_title: str = "epoch"
+    x_title: str = ""
     log_y: bool = False
     y_range: tuple[float, float] | None = None
     percent: bool = False  # y values are shares, shown as %
-    note: str = ""  # said across the plot when there is nothing to draw
+    note: str = ""  # said over the plot when its latest values cannot be drawn
+    zero_floor: bool = False  # log scale only: draw exact zeros on a band labelled 0
 
 
 def _floats(y) -> np.ndarray:
@@ -46,26 +46,31 @@ def _floats(y) -> np.ndarray:
 
 
 def metric_chart(epochs, train, test, title: str, names=("train", "test"),
-                 log_y: bool = False, y_range=None, percent: bool = False) -> Chart:
+                 log_y: bool = False, y_range=None, percent: bool = False,
+                 x_title: str = "") -> Chart:
     """Train and test curves of one metric against ``epochs`` (test omitted if all NaN)."""
     series = [Series(names[0], _floats(epochs), _floats(train), TRAIN)]
     test = _floats(test) if test is not None else np.array([])
     if len(test) and np.isfinite(test).any():
         series.append(Series(names[1], _floats(epochs), test, TEST, dashed=True))
-    return Chart(title, series, log_y=log_y, y_range=y_range, percent=percent)
+    return Chart(title, series, x_title=x_title, log_y=log_y, y_range=y_range,
+                 percent=percent)
 
 
 def gradient_chart(epochs, grad_norms, layer_names: list[str], title: str,
-                   empty_note: str = "") -> Chart:
+                   empty_note: str = "", x_title: str = "") -> Chart:
     """||dJ/dW|| per layer over epochs on a log scale: a vanishing gradient is a line that
-    sits decades below the others. ``grad_norms`` is ``(n_epochs, n_layers)``. When no
-    gradient is positive and finite (every ReLU dead, or a diverged run) the chart says
-    ``empty_note`` instead of staying blank."""
+    sits decades below the others. ``grad_norms`` is ``(n_epochs, n_layers)``. A log axis
+    cannot reach 0, so exact zeros (dead ReLUs: the lesson itself) sit on a floor band
+    labelled 0; infinite or missing values are gaps. When the latest epoch has no positive
+    finite gradient the chart says ``empty_note``."""
     G = _floats(grad_norms).reshape(len(epochs), -1)
-    G = np.where(G > 0, G, np.nan)  # a log scale cannot show 0
-    note = "" if np.isfinite(G).any() else empty_note
+    G = np.where(G >= 0, G, np.nan)
+    last = G[-1] if len(G) else np.array([])
+    note = empty_note if len(G) and not (np.isfinite(last) & (last > 0)).any() else ""
     return Chart(title, [Series(name, _floats(epochs), G[:, l], LAYER_COLORS[l % 10])
-                         for l, name in enumerate(layer_names)], log_y=True, note=note)
+                         for l, name in enumerate(layer_names)], x_title=x_title, log_y=True,
+                 note=note, zero_floor=True)
 
 
 def dead_units_chart(layer_names: list[str], dead: list[float | None], title: str) -> Chart:
@@ -76,31 +81,3 @@ def dead_units_chart(layer_names: list[str], dead: list[float | None], title: st
     return Chart(title, [Series("dead", np.array(names, dtype=object), values, "#d62728",
                                 bar_colors=bar_colors)], kind="bar", x_title="",
                  y_range=(0.0, 1.0), percent=True)
-
-
-# --- the interactive renderer ----------------------------------------------------------
-def to_plotly(chart: Chart, height: int = 250) -> dict:
-    """A Plotly figure dict for ``chart``."""
-    if chart.kind == "bar":
-        s = chart.series[0]
-        data = [{"type": "bar", "x": list(s.x), "y": s.y, "marker": {"color": s.bar_colors},
-                 "hovertemplate": "%{x}: %{y:.0%}<extra></extra>"}]
-    else:
-        data = [{"type": "scatter", "mode": "lines" if len(s.x) > 1 else "markers", "x": s.x,
-                 "y": np.where(np.isfinite(s.y), s.y, None), "name": s.name,
-                 "line": {"color": s.color, "width": 2, "dash": "dot" if s.dashed else None}}
-                for s in chart.series]
-    yaxis = {"type": "log" if chart.log_y else "linear",
-             "tickformat": ".0%" if chart.percent else None}
-    if chart.log_y:  # one label per power of ten, as in the live (SVG) chart
-        yaxis.update(dtick=1, exponentformat="power")
-    if chart.y_range and not chart.log_y:
-        yaxis["range"] = list(chart.y_range)
-    notes = [{"text": chart.note, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
-              "showarrow": False, "font": {"size": 12, "color": "#666"}}] if chart.note else []
-    return {"data": data, "layout": {
-        "title": {"text": chart.title, "font": {"size": 13}}, "height": height,
-        "margin": {"l": 45, "r": 10, "t": 34, "b": 30}, "showlegend": len(data) > 1,
-        "xaxis": {"title": {"text": chart.x_title, "standoff": 2} if chart.x_title else None},
-        "yaxis": yaxis, "legend": {"orientation": "h", "y": -0.32, "yanchor": "top"},
-        "annotations": notes}}

@@ -88,11 +88,17 @@ def sprite_rgb(images: list[np.ndarray], xs: list[float], ys: list[np.ndarray],
 
 def network_html(sizes: list[int], W: list[np.ndarray], b: list[np.ndarray],
                  images: list[np.ndarray], layer_titles: list[str],
-                 more_units_label: str = "+{n} more", tooltips: bool = False) -> str:
+                 more_units_label: str = "+{n} more",
+                 tooltips: list[list[str]] | None = None,
+                 output_labels: list[str] | None = None,
+                 input_labels: list[str] | None = None) -> str:
     """The diagram for layer ``sizes`` (input first), weights ``W[l]`` ``(n_l, n_l+1)``,
     biases ``b[l]`` and each layer's thumbnails ``(units drawn, t, t, 3)`` with
-    ``t = thumbnail_size(node)`` and node from ``unit_positions``. ``tooltips`` adds a
-    hover box per unit (layer, unit, bias): worth it when paused, not 30 times a second."""
+    ``t = thumbnail_size(node)`` and node from ``unit_positions``. ``tooltips[l][j]`` is
+    the hover text of drawn unit j of layer l (the caller words it; None: no hover boxes,
+    as while playing: worth it when paused, not 30 times a second). ``output_labels``
+    names the output units beside them (the classes of a softmax output), ``input_labels``
+    the input units at their left (the input features)."""
     xs, ys, node = unit_positions(sizes)
     sprite = png.data_uri(sprite_rgb(images, xs, ys, node))
     svg = edges_svg(W, xs, ys, node)
@@ -114,24 +120,31 @@ def network_html(sizes: list[int], W: list[np.ndarray], b: list[np.ndarray],
                          f'font-size:11px;color:#666">'
                          f'{more_units_label.format(n=n - len(y))}</div>')
         for j, yj in enumerate(y if tooltips else []):
-            bias = f", bias {b[l - 1][j]:+.3f}" if l else ""
-            tip = html.escape(f"{_plain(layer_titles[l])}, unit {j + 1}{bias}")
+            tip = html.escape(tooltips[l][j])
             parts.append(f'<div class="np-unit" title="{tip}" style="position:absolute;'
                          f'left:{px(x - node / 2)};top:{py(yj - node / 2)};width:{px(node)};'
                          f'height:{py(node)}"></div>')
+    for label, yj in zip(output_labels or [], ys[-1]):
+        parts.append(f'<div class="np-output-label" style="position:absolute;'
+                     f'left:{px(xs[-1] + node / 2 + 3)};top:{py(yj - 8)};font-size:11px;'
+                     f'color:#444;white-space:nowrap">{html.escape(label)}</div>')
+    for label, yj in zip(input_labels or [], ys[0]):
+        parts.append(f'<div class="np-input-label" style="position:absolute;right:'
+                     f'{px(WIDTH - xs[0] + node / 2 + 3)};top:{py(yj - 8)};font-size:11px;'
+                     f'color:#444;white-space:nowrap">{html.escape(label)}</div>')
     return (f'<div class="np-network" style="position:relative;width:100%;'
             f'aspect-ratio:{WIDTH}/{HEIGHT};overflow:hidden">{"".join(parts)}</div>')
-
-
-def _plain(title: str) -> str:
-    return title.replace("<br>", " ")
 
 
 def thumbnail_rgb(A: np.ndarray, activation: str) -> np.ndarray:
     """A layer's activation maps ``(r, r, units)`` as images ``(units, r, r, 3)``: sign
     colours around the activation's midpoint; bounded activations use their full range
-    (so saturation shows), unbounded ones each unit's own largest value."""
+    (so saturation shows), unbounded ones each unit's own largest value. A softmax unit is
+    its class: white at probability 0, the class's colour (as in the region) at 1."""
     A = np.where(np.isfinite(A), A, 0.0)
+    if activation == "softmax":
+        base = colors.CLASS_RGB[np.arange(A.shape[-1]) % len(colors.CLASS_RGB)]
+        return colors.tint(base, A)[::-1].transpose(2, 0, 1, 3)
     if activation in ("sigmoid", "softmax"):
         centre, scale = 0.5, 0.5
     elif activation == "tanh":

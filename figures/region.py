@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 
 import numpy as np
 
@@ -79,7 +80,7 @@ def points_svg(extent: tuple[float, float], task: str, train: tuple[np.ndarray, 
            f'preserveAspectRatio="none" font-family="sans-serif">{circles}{ticks}</svg>')
     # st.html strips inline <svg>, but not an image whose source is an SVG document.
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
-    return (f'<img src="{uri}" alt="data points" '
+    return (f'<img src="{uri}" alt="" '
             f'style="position:absolute;inset:0;width:100%;height:100%">')
 
 
@@ -90,10 +91,11 @@ def _ticks(lo: float, hi: float) -> list[float]:
     return [float(round(t, 6)) for t in inner if lo + 0.06 * (hi - lo) < t < hi - 0.06 * (hi - lo)]
 
 
-def region_html(image: np.ndarray, points: str, size_px: int = 460) -> str:
+def region_html(image: np.ndarray, points: str, size_px: int = 460, alt: str = "") -> str:
     """The region picture: ``image`` (from ``region_image``) scaled to fill a square of
-    ``size_px`` with the ``points`` layer (from ``points_svg``) on top."""
+    ``size_px`` with the ``points`` layer (from ``points_svg``) on top; ``alt`` describes
+    it (in the learner's language: the caller's words)."""
     return (f'<div class="np-region" style="position:relative;width:{size_px}px;'
             f'max-width:100%;aspect-ratio:1;border:1px solid #ddd;margin:auto">'
-            f'<img class="np-region-image" src="{png.data_uri(image)}" alt="decision region" '
+            f'<img class="np-region-image" src="{png.data_uri(image)}" alt="{html.escape(alt)}" '
             f'style="position:absolute;inset:0;width:100%;height:100%">{points}</div>')

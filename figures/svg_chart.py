@@ -1,6 +1,12 @@
-"""A small SVG renderer for ``Chart`` (figures/curves.py), for charts that change every
-few frames: an ``<img>`` whose source changes keeps showing the old picture until the
-new one is ready, where a re-sent Plotly chart is remounted and blinks."""
+"""The one renderer of ``Chart`` (figures/curves.py), live and paused alike: the plot as
+an SVG image, with the title, a note and the legend as HTML around it.
+
+An ``<img>`` whose source changes keeps showing the old picture until the new one is
+ready, where a re-sent Plotly chart is remounted and blinks; and a chart that looks the
+same whether the run plays or not is one chart to read. The legend is HTML that wraps
+to as many rows as it needs, so a deep network's nine layer names never overlap (its
+swatches are bordered spans: st.html strips inline <svg>).
+"""
 
 from __future__ import annotations
 
@@ -11,23 +17,42 @@ import numpy as np
 
 from .curves import Chart
 
-W, H = 480, 240
-LEFT, RIGHT, TOP, BOTTOM = 48, 10, 30, 44
+W, H = 480, 200
+LEFT, RIGHT, TOP, BOTTOM = 48, 12, 8, 34
+ZERO_BAND = 16  # px at the bottom of a log plot where exact zeros are drawn
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _ticks(lo: float, hi: float, log: bool) -> list[float]:
-    if log:
-        return [10.0 ** e for e in range(int(np.floor(lo)), int(np.ceil(hi)) + 1)]
+    if log:  # a power of ten per label, every other one (or fewer) past six decades
+        first, last = int(np.floor(lo)), int(np.ceil(hi))
+        step = max(1, int(np.ceil((last - first) / 6)))
+        return [10.0 ** e for e in range(last, first - 1, -step)][::-1]
     span = hi - lo or 1.0
     step = 10 ** np.floor(np.log10(span / 4))
     step *= 2 if span / step > 8 else 1
     return list(np.arange(np.ceil(lo / step) * step, hi + 1e-12, step))
 
 
-def _label(v: float, log: bool, percent: bool) -> str:
+def _epoch_ticks(x0: float, x1: float) -> list[int]:
+    """Whole epochs from ``x0``: at most ~6 labels, never a negative or fractional one."""
+    span = max(x1 - x0, 1.0)
+    step = max(1, int(10 ** np.floor(np.log10(span / 5))))
+    for k in (1, 2, 5, 10):
+        if span / (step * k) <= 6:
+            step *= k
+            break
+    first = int(np.ceil(x0 / step) * step)
+    return list(range(first, int(x1) + 1, step))
+
+
+def label(v: float, log: bool, percent: bool) -> str:
+    """A tick label: 40%, 10⁻³ (a power of ten on a log axis) or 0.25."""
     if percent:
         return f"{v:.0%}"
-    return f"1e{int(round(np.log10(v)))}" if log else f"{v:.3g}"
+    if log:
+        return "10" + str(int(round(np.log10(v)))).translate(SUPERSCRIPT)
+    return f"{v:.3g}"
 
 
 def _y_bounds(chart: Chart) -> tuple[float, float]:
@@ -46,66 +71,70 @@ def _y_bounds(chart: Chart) -> tuple[float, float]:
     return lo, hi if hi > lo else lo + 1.0
 
 
-def to_svg(chart: Chart, title_size: int = 13) -> str:
-    """An SVG document for ``chart`` (lines or bars, linear or log y, a legend)."""
-    pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
+def _has_zeros(chart: Chart) -> bool:
+    return chart.log_y and chart.zero_floor and any((s.y == 0).any() for s in chart.series)
+
+
+def to_svg(chart: Chart) -> str:
+    """An SVG document of the plot of ``chart`` (lines or bars, linear or log y; on a log
+    axis with ``zero_floor`` exact zeros sit on a band labelled 0)."""
+    band = ZERO_BAND if _has_zeros(chart) else 0
+    pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM - band
     y0, y1 = _y_bounds(chart)
-    tf = (lambda v: np.log10(v)) if chart.log_y else (lambda v: v)
+    tf = np.log10 if chart.log_y else (lambda v: v)
 
     def py(v):
+        if chart.log_y and band and v == 0:
+            return TOP + ph + band / 2
         return TOP + ph * (1 - (tf(v) - y0) / ((y1 - y0) or 1.0))
 
-    out = [f'<text x="{W / 2}" y="17" text-anchor="middle" font-size="{title_size}" '
-           f'font-weight="600" fill="#333">{html.escape(chart.title)}</text>',
-           f'<rect x="{LEFT}" y="{TOP}" width="{pw}" height="{ph}" fill="none" stroke="#ccc"/>']
+    out = [f'<rect x="{LEFT}" y="{TOP}" width="{pw}" height="{ph + band}" fill="none" '
+           f'stroke="#ccc"/>']
+    if band:
+        out.append(f'<rect x="{LEFT}" y="{TOP + ph}" width="{pw}" height="{band}" '
+                   f'fill="#f0f0f0"/><text x="{LEFT - 4}" y="{TOP + ph + band / 2 + 4}" '
+                   f'font-size="11" text-anchor="end" fill="#555">0</text>')
     for t in _ticks(y0, y1, chart.log_y):
         if y0 - 1e-9 <= tf(t) <= y1 + 1e-9:
-            label = _label(t, chart.log_y, chart.percent)
             out.append(f'<line x1="{LEFT}" x2="{LEFT + pw}" y1="{py(t):.1f}" y2="{py(t):.1f}" '
-                       f'stroke="#eee"/><text x="{LEFT - 4}" y="{py(t) + 4:.1f}" font-size="10" '
-                       f'text-anchor="end" fill="#666">{label}</text>')
-    if chart.note:
-        out.append(f'<text x="{LEFT + pw / 2}" y="{TOP + ph / 2}" text-anchor="middle" '
-                   f'font-size="12" fill="#666">{html.escape(chart.note)}</text>')
-    if chart.kind == "bar":
-        out += _bars(chart, pw, py)
-    else:
-        out += _lines(chart, pw, py)
-    body = "".join(out)
+                       f'stroke="#eee"/><text x="{LEFT - 4}" y="{py(t) + 4:.1f}" font-size="11" '
+                       f'text-anchor="end" fill="#555">{label(t, chart.log_y, chart.percent)}'
+                       f'</text>')
+    out += _bars(chart, pw, ph + band, py) if chart.kind == "bar" else _lines(chart, pw, py)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" '
-            f'viewBox="0 0 {W} {H}" font-family="sans-serif">{body}</svg>')
+            f'viewBox="0 0 {W} {H}" font-family="sans-serif">{"".join(out)}</svg>')
 
 
 def _lines(chart: Chart, pw: float, py) -> list[str]:
-    xs = np.concatenate([s.x for s in chart.series]) if chart.series else np.array([0.0])
-    x0, x1 = float(np.nanmin(xs)) if len(xs) else 0.0, float(np.nanmax(xs)) if len(xs) else 1.0
+    xs = np.concatenate([s.x for s in chart.series]) if chart.series else np.array([])
+    xs = xs[np.isfinite(xs)] if len(xs) else xs
+    x0 = float(min(xs.min(), 0.0)) if len(xs) else 0.0
+    x1 = float(xs.max()) if len(xs) else 1.0
     x1 = x1 if x1 > x0 else x0 + 1.0
 
     def px(v):
         return LEFT + pw * (v - x0) / (x1 - x0)
 
-    out = []
-    for t in _ticks(x0, x1, False):
-        out.append(f'<text x="{px(t):.1f}" y="{TOP + H - TOP - BOTTOM + 13}" font-size="10" '
-                   f'text-anchor="middle" fill="#666">{t:g}</text>')
-    out.append(f'<text x="{LEFT + pw / 2}" y="{H - 18}" font-size="10" text-anchor="middle" '
-               f'fill="#666">{html.escape(chart.x_title)}</text>')
-    for k, s in enumerate(chart.series):
-        ok = np.isfinite(s.y) & (s.y > 0 if chart.log_y else True)
+    out = [f'<text x="{px(t):.1f}" y="{H - BOTTOM + 14}" font-size="11" text-anchor="middle" '
+           f'fill="#555">{t:,}</text>' for t in _epoch_ticks(x0, x1)]
+    if chart.x_title:
+        out.append(f'<text x="{LEFT + pw / 2}" y="{H - 4}" font-size="11" '
+                   f'text-anchor="middle" fill="#555">{html.escape(chart.x_title)}</text>')
+    for s in chart.series:
+        ok = np.isfinite(s.y) & ((s.y > 0) | (chart.zero_floor & (s.y == 0)) if chart.log_y
+                                 else True)
         pts = " ".join(f"{px(a):.1f},{py(b):.1f}" for a, b in zip(s.x[ok], s.y[ok]))
-        dash = ' stroke-dasharray="4 3"' if s.dashed else ""
+        dash = ' stroke-dasharray="5 3"' if s.dashed else ""
+        if ok.sum() == 1:
+            (a,), (b,) = s.x[ok], s.y[ok]
+            out.append(f'<circle cx="{px(a):.1f}" cy="{py(b):.1f}" r="3" fill="{s.color}"/>')
         if pts:
             out.append(f'<polyline points="{pts}" fill="none" stroke="{s.color}" '
                        f'stroke-width="2"{dash}/>')
-        lx = LEFT + 8 + 90 * (k % 5)
-        ly = H - 4 - 0 * (k // 4)
-        out.append(f'<line x1="{lx}" x2="{lx + 14}" y1="{ly - 4}" y2="{ly - 4}" '
-                   f'stroke="{s.color}" stroke-width="2"{dash}/><text x="{lx + 18}" y="{ly}" '
-                   f'font-size="10" fill="#444">{html.escape(s.name)}</text>')
     return out
 
 
-def _bars(chart: Chart, pw: float, py) -> list[str]:
+def _bars(chart: Chart, pw: float, ph: float, py) -> list[str]:
     s = chart.series[0]
     n = max(len(s.x), 1)
     slot = pw / n
@@ -116,13 +145,31 @@ def _bars(chart: Chart, pw: float, py) -> list[str]:
         color = s.bar_colors[i] if s.bar_colors else s.color
         out.append(f'<rect x="{x:.1f}" y="{top:.1f}" width="{slot * 0.6:.1f}" '
                    f'height="{py(0.0) - top:.1f}" fill="{color}"/>'
-                   f'<text x="{x + slot * 0.3:.1f}" y="{H - BOTTOM + 13}" font-size="10" '
-                   f'text-anchor="middle" fill="#666">{html.escape(str(name))}</text>')
+                   f'<text x="{x + slot * 0.3:.1f}" y="{TOP + ph + 14}" font-size="11" '
+                   f'text-anchor="middle" fill="#555">{html.escape(str(name))}</text>')
     return out
 
 
+def _legend(chart: Chart) -> str:
+    if chart.kind == "bar" or not chart.series:
+        return ""
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:4px;white-space:nowrap">'
+        f'<span class="np-swatch" style="display:inline-block;width:18px;border-top:2px '
+        f'{"dashed" if s.dashed else "solid"} {s.color}"></span>'
+        f'{html.escape(s.name)}</span>' for s in chart.series)
+    return (f'<div class="np-chart-legend" style="display:flex;flex-wrap:wrap;gap:2px 12px;'
+            f'justify-content:center;font-size:12px;color:#444">{items}</div>')
+
+
 def to_html(chart: Chart) -> str:
-    """``chart`` as an ``<img>`` of its SVG, scaling with its column."""
+    """``chart`` as HTML: its title, the note (if any), the plot as an ``<img>`` of its SVG
+    scaling with its column, and the legend."""
     uri = "data:image/svg+xml;base64," + base64.b64encode(to_svg(chart).encode()).decode()
-    return (f'<img src="{uri}" alt="{html.escape(chart.title)}" '
-            f'style="width:100%;max-width:{W * 1.4:.0f}px;aspect-ratio:{W}/{H}">')
+    note = (f'<div class="np-chart-note" style="font-size:12px;color:#8a4b00;'
+            f'text-align:center">{html.escape(chart.note)}</div>') if chart.note else ""
+    return (f'<div class="np-chart" style="max-width:{W * 1.4:.0f}px;margin:auto">'
+            f'<div class="np-chart-title" style="font-size:14px;font-weight:600;'
+            f'text-align:center;color:#333">{html.escape(chart.title)}</div>{note}'
+            f'<img src="{uri}" alt="{html.escape(chart.title)}" '
+            f'style="width:100%;aspect-ratio:{W}/{H};display:block">{_legend(chart)}</div>')

@@ -6,36 +6,48 @@ vs squared error), 004 (the circles reference model, region evolving, loss curve
 The session logic (first visit, upload, buttons, live loop) is in ui/playground/controller.py.
 """
 
-import pandas as pd
 import streamlit as st
 
 from core import csvdata, model_io
-from ui import language
+from ui import language, routing
 from ui.i18n import texts
-from ui.playground import controller, frame, views
+from ui.playground import controller, frame, model_import, views
+from ui.playground.settings import CSV_DATASET, DEFAULTS
 
+routing.through_app()  # first, before anything is drawn
 T = texts("playground", language.current())
 settings, run, show_test, hard = controller.sidebar_and_run(T)
+if controller.present():  # the teacher's view: one projector screen, larger type
+    st.set_page_config(initial_sidebar_state="collapsed")
+    st.html(frame.PRESENT_CSS)
+else:
+    st.title(T["title"])
+    st.markdown(T["intro"])
 
-st.title(T["title"])
-st.markdown(T["intro"])
-if st.session_state.get(controller.URL_NOTES):
-    notes = st.session_state[controller.URL_NOTES]
-    st.warning("\n".join([T["url_notes"], *(f"- {n}" for n in notes)]))
+# Messages live as long as their cause: link notes and a rejected file are said once.
+notes = st.session_state.pop(controller.URL_NOTES, None)
+if notes:
+    st.warning("\n".join([T["url_notes"], *(f"- {views.url_note(n, T)}" for n in notes)]))
 if controller.UPLOAD_MESSAGE in st.session_state:
-    kind, message = st.session_state[controller.UPLOAD_MESSAGE]
-    (st.success if kind == "ok" else st.error)(message)
+    st.error(st.session_state.pop(controller.UPLOAD_MESSAGE)[1])
+model_import.show_message()  # a model file opened, or why not
 
-# --- the controls: Play / Pause, one epoch, fresh weights --------------------------------
-buttons = st.columns([1, 1, 1, 5])
-buttons[0].button(T["pause"] if controller.playing() else T["play"], type="primary",
-                  on_click=controller.toggle_play, width="stretch", key="play")
-buttons[1].button(T["step"], on_click=controller.step, help=T["step_help"], width="stretch")
-buttons[2].button(T["reset"], on_click=controller.reset, help=T["reset_help"], width="stretch")
+# --- the controls: Play / Pause, one epoch, fresh weights, share ------------------------
+# A row that wraps rather than stacks, so on a phone Play stays beside the others.
+buttons = st.container(horizontal=True, vertical_alignment="center")
+buttons.button(T["pause"] if controller.playing() else T["play"], type="primary",
+               on_click=controller.toggle_play, width=120, key="play")
+buttons.button(T["step"], on_click=controller.step, help=T["step_help"], width=90)
+buttons.button(T["reset"], on_click=controller.reset, help=T["reset_help"], width=90)
+with buttons.popover(T["share"], help=T["share_help"], icon=":material/share:"):
+    st.caption(T["share_copy"])
+    st.code(controller.share_link(settings), language=None, wrap_lines=True)
+    if settings.dataset == CSV_DATASET:
+        st.caption(T["share_csv"].format(dataset=T["dataset_names"][DEFAULTS.dataset]))
 if run.last.diverged:
-    buttons[3].error(views.diverged_message(run, T))
+    st.error(views.diverged_message(run, T))
 
-# --- the pictures: what the network predicts, the network, the curves ----------------------
+# --- the pictures: what the network predicts, the network, the numbers, the curves -------
 pictures = frame.lay_out(run, T, show_test, hard, live=controller.playing())
 pictures.all()
 
@@ -44,10 +56,11 @@ with st.expander(T["notice"]):
 
 downloads = st.columns(3)
 downloads[0].download_button(
-    T["dl_model"], lambda: model_io.dumps(run.trainer.network, run.data.input_scaling),
+    T["dl_model"], lambda: model_io.dumps(run.trainer.network, run.data.input_scaling,
+                                        run.settings.features),
     file_name="model.json", mime="application/json", on_click="ignore")
 downloads[1].download_button(
-    T["dl_history"], lambda: pd.DataFrame(run.history.rows).to_csv(index=False),
+    T["dl_history"], lambda: run.history.to_csv(),
     file_name="history.csv", mime="text/csv", on_click="ignore")
 downloads[2].download_button(
     T["dl_data"], lambda: csvdata.write_csv(run.data), file_name="data.csv", mime="text/csv",

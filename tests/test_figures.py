@@ -4,13 +4,13 @@ the small charts, checked the way a browser would read them."""
 from __future__ import annotations
 
 import base64
+import html
 import re
 import struct
 import xml.etree.ElementTree as ET
 import zlib
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 
 from figures import colors, curves, network, png, svg_chart
@@ -185,10 +185,11 @@ def test_points_sit_where_their_coordinates_say():
 
 def test_region_html_holds_the_image_under_the_points():
     image = np.zeros((5, 5, 3), np.uint8)
-    html_text = region_html(image, "<img alt='points'>")
+    html_text = region_html(image, "<img alt='points'>", alt="What the network <predicts>")
     uri = re.search(r'src="(data:image/png;base64,[^"]+)"', html_text).group(1)
     np.testing.assert_array_equal(decode_png(png_of_data_uri(uri)), image)
-    assert html_text.index("decision region") < html_text.index("alt='points'")
+    assert html_text.index('alt="What the network &lt;predicts&gt;"') < html_text.index(
+        "alt='points'")  # the caller's words (the learner's language), escaped
 
 
 # --- the network diagram -------------------------------------------------------------------
@@ -207,7 +208,9 @@ def diagram(sizes: list[int], seed: int = 0, tooltips: bool = True) -> str:
               for l, n in enumerate(sizes)]
     titles = ["input", *(f"hidden {l}<br>{n} tanh" for l, n in enumerate(sizes[1:-1], 1)),
               "output<br>sigmoid"]
-    return network.network_html(sizes, W, b, images, titles, tooltips=tooltips)
+    tips = [[f"{l}.{j}" for j in range(min(n, network.MAX_UNITS_DRAWN))]
+            for l, n in enumerate(sizes)]
+    return network.network_html(sizes, W, b, images, titles, tooltips=tips if tooltips else None)
 
 
 def unit_tags(html_text: str) -> list[str]:
@@ -238,13 +241,20 @@ def test_the_diagram_draws_one_thumbnail_per_drawn_unit(sizes):
     assert re.findall(r"\+(\d+) more", html_text) == [str(n) for n in hidden_away]
 
 
-def test_the_diagram_shows_layer_titles_and_biases_on_hover():
+def test_the_diagram_shows_layer_titles_and_each_units_own_hover_text():
     html_text = diagram([2, 3, 1])
     assert "hidden 1<br>3 tanh" in html_text and "output<br>sigmoid" in html_text
     titles = [re.search(r'title="([^"]*)"', t).group(1) for t in unit_tags(html_text)]
-    assert titles[0] == "input, unit 1"
-    assert titles[2].startswith("hidden 1 3 tanh, unit 1, bias ")
-    assert titles[-1].startswith("output sigmoid, unit 1, bias ")
+    assert titles == ["0.0", "0.1", "1.0", "1.1", "1.2", "2.0"]
+
+
+def test_the_diagram_names_output_units_beside_them():
+    t = network.thumbnail_size(network.unit_positions([2, 3])[2])
+    images = [np.zeros((2, t, t, 3), np.uint8), np.zeros((3, t, t, 3), np.uint8)]
+    html_text = network.network_html([2, 3], [np.ones((2, 3))], [np.zeros(3)], images,
+                                     ["in", "out"], output_labels=["setosa", "<b>", "c"])
+    assert re.findall(r'class="np-output-label"[^>]*>([^<]*)<', html_text) == [
+        "setosa", "&lt;b&gt;", "c"]
 
 
 def test_the_live_diagram_leaves_out_the_hover_boxes():
@@ -255,8 +265,8 @@ def test_the_diagram_escapes_titles_in_tooltips():
     t = network.thumbnail_size(network.unit_positions([2, 1])[2])
     images = [np.zeros((2, t, t, 3), np.uint8), np.zeros((1, t, t, 3), np.uint8)]
     html_text = network.network_html([2, 1], [np.ones((2, 1))], [np.zeros(1)], images,
-                                     ['in "x"', "out"], tooltips=True)
-    assert 'title="in &quot;x&quot;, unit 1"' in html_text
+                                     ["in", "out"], tooltips=[['x "1"', "x2"], ["out"]])
+    assert 'title="x &quot;1&quot;"' in html_text
 
 
 def edge_segments(W: list[np.ndarray], sizes: list[int]) -> list[tuple[str, float, float]]:
@@ -296,14 +306,46 @@ def test_edges_survive_zero_and_non_finite_weights(fill):
     assert all(np.isfinite(w) and np.isfinite(o) for _, w, o in edges)
 
 
-@pytest.mark.parametrize("activation", ["linear", "sigmoid", "tanh", "relu", "softmax"])
+@pytest.mark.parametrize("activation", ["linear", "sigmoid", "tanh", "relu"])
 def test_thumbnails_are_white_where_the_unit_sits_at_its_midpoint(activation):
-    midpoint = 0.5 if activation in ("sigmoid", "softmax") else 0.0
+    midpoint = 0.5 if activation == "sigmoid" else 0.0
     A = np.full((4, 4), midpoint)
     A[0, 0] = midpoint + 0.4
     image = network.thumbnail_rgb(A[..., None], activation)[0]  # one unit of a layer
     np.testing.assert_array_equal(image[0, 1], WHITE)
     assert_tinted(image[-1, 0], colors.POSITIVE_HEX)  # row 0 is the bottom of the plane
+
+
+def test_softmax_thumbnails_are_their_classes_colour_white_where_unlikely():
+    P = np.zeros((2, 2, 3))
+    P[0, 0] = [0.0, 0.0, 1.0]  # bottom left: surely class 3
+    P[1, 1] = [1.0, 0.0, 0.0]  # top right: surely class 1
+    images = network.thumbnail_rgb(P, "softmax")
+    assert_tinted(images[2][1, 0], colors.CLASS_HEX[2])
+    assert_tinted(images[0][0, 1], colors.CLASS_HEX[0])
+    np.testing.assert_array_equal(images[1][0, 1], WHITE)  # class 2 is unlikely there
+
+
+def deuteranopia_lab(hex_colour: str, strength: float) -> np.ndarray:
+    """CIELAB of a class colour tinted as in the region, seen with deuteranopia
+    (Machado, Oliveira and Fernandes 2009, severity 1, in linear RGB)."""
+    M = np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                  [-0.011820, 0.042940, 0.968881]])
+    rgb = colors.hex_to_rgb(hex_colour) if strength is None else colors.tint(
+        colors.hex_to_rgb(hex_colour), np.float64(strength))
+    rgb = rgb / 255.0
+    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    X = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722],
+                  [0.0193, 0.1192, 0.9505]]) @ np.clip(M @ lin, 0, 1)
+    f = np.cbrt(X / np.array([0.9505, 1.0, 1.089]))
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+@pytest.mark.parametrize("strength", [None, 1.0], ids=["points", "sure region"])
+def test_the_first_three_class_colours_stay_apart_for_the_colour_blind(strength):
+    lab = [deuteranopia_lab(h, strength) for h in colors.CLASS_HEX[:3]]
+    gaps = [np.linalg.norm(lab[i] - lab[j]) for i in range(3) for j in range(i + 1, 3)]
+    assert min(gaps) > 30  # CIELAB units; the old green sat 22 from the orange
 
 
 def test_thumbnails_survive_non_finite_activations():
@@ -333,11 +375,11 @@ def test_metric_chart_draws_train_solid_and_test_dashed():
     assert np.isnan(chart.series[1].y[[0, 3]]).all()  # inf is not drawn either
 
 
-def test_gradient_chart_is_log_scaled_and_leaves_out_zero_gradients():
-    G = np.array([[1e-3, 1.0], [0.0, 0.5], [1e-5, 0.0]])
+def test_gradient_chart_is_log_scaled_and_keeps_zero_gradients_for_the_floor_band():
+    G = np.array([[1e-3, 1.0], [0.0, 0.5], [1e-5, np.inf]])
     chart = curves.gradient_chart(EPOCHS[:3], G, ["layer 1", "output"], "grad")
-    assert chart.log_y
-    np.testing.assert_array_equal(chart.series[0].y, [1e-3, np.nan, 1e-5])
+    assert chart.log_y and chart.zero_floor
+    np.testing.assert_array_equal(chart.series[0].y, [1e-3, 0.0, 1e-5])
     np.testing.assert_array_equal(chart.series[1].y, [1.0, 0.5, np.nan])
     assert chart.series[0].color != chart.series[1].color
 
@@ -370,23 +412,26 @@ CHARTS = {
 def test_svg_charts_are_well_formed(chart):
     root = ET.fromstring(svg_chart.to_svg(chart))
     assert root.tag == f"{SVG}svg"
-    drawn = [s for s in chart.series if np.isfinite(s.y).any()]
+    drawn = [s for s in chart.series if (np.isfinite(s.y) & (s.y != 0 if chart.log_y and not
+                                                             chart.zero_floor else True)).any()]
     if chart.kind == "line":
         assert len(root.findall(f"{SVG}polyline")) == len(drawn)
     else:
         assert len(root.findall(f"{SVG}rect")) == 1 + len(chart.series[0].y)  # frame + bars
-    assert chart.title in "".join(root.itertext())
+    html_text = svg_chart.to_html(chart)
+    assert html.escape(chart.title) in html_text  # the title is HTML text, outside the plot
 
 
-def test_svg_html_embeds_the_chart_as_an_image():
+def test_svg_html_embeds_the_plot_as_an_image_under_its_title():
     tag = svg_chart.to_html(CHARTS["line"])
-    assert tag.startswith("<img ") and svg_of_img(tag).tag == f"{SVG}svg"
+    assert tag.startswith('<div class="np-chart"')
+    assert svg_of_img(tag[tag.index("<img "):]).tag == f"{SVG}svg"
 
 
-def test_svg_log_chart_labels_decades():
+def test_svg_log_chart_labels_powers_of_ten():
     root = ET.fromstring(svg_chart.to_svg(CHARTS["log"]))
     labels = {t.text for t in root.iter(f"{SVG}text")}
-    assert {"1e-4", "1e0", "1e1"} <= labels
+    assert {"10⁻⁴", "10⁰", "10¹"} <= labels
 
 
 def test_svg_bar_heights_follow_the_values():
@@ -397,23 +442,17 @@ def test_svg_bar_heights_follow_the_values():
     assert heights[1] == pytest.approx(heights[0] / 2, abs=0.1)
 
 
-@pytest.mark.parametrize("name", CHARTS.keys())
-def test_plotly_accepts_every_chart(name):
-    chart = CHARTS[name]
-    figure = go.Figure(curves.to_plotly(chart))
-    assert figure.layout.yaxis.type == ("log" if chart.log_y else "linear")
-    assert len(figure.data) == (1 if chart.kind == "bar" else len(chart.series))
-
-
-def test_plotly_gradient_chart_has_a_log_axis_without_a_fixed_range():
-    figure = go.Figure(curves.to_plotly(CHARTS["log"]))
-    assert figure.layout.yaxis.type == "log" and figure.layout.yaxis.range is None
-
-
-def test_plotly_shows_gaps_where_values_are_missing():
-    chart = curves.metric_chart(EPOCHS, [1.0, np.nan, 2.0, 3.0, 4.0], None, "Loss")
-    (trace,) = go.Figure(curves.to_plotly(chart)).data
-    assert trace.y[1] is None and trace.y[0] == 1.0
+def test_zero_gradients_sit_on_a_band_labelled_0_below_the_powers_of_ten():
+    G = np.array([[1e-2, 1.0], [0.0, 0.5], [0.0, 0.0]])
+    chart = curves.gradient_chart(EPOCHS[:3], G, ["layer 1", "output"], "grad", "all 0")
+    root = ET.fromstring(svg_chart.to_svg(chart))
+    zero = next(t for t in root.iter(f"{SVG}text") if t.text == "0")
+    lowest = max(float(t.get("y")) for t in root.iter(f"{SVG}text") if t.text.startswith("10"))
+    assert float(zero.get("y")) > lowest
+    for line in root.findall(f"{SVG}polyline"):  # both lines reach the band at the end
+        last_y = float(line.get("points").split()[-1].split(",")[1])
+        assert last_y == pytest.approx(float(zero.get("y")) - 4, abs=0.5)
+    assert chart.note == "all 0"  # the latest epoch has no gradient left
 
 
 @pytest.mark.parametrize("fill", [0.0, np.nan, np.inf])
@@ -421,17 +460,35 @@ def test_a_gradient_chart_with_nothing_to_draw_says_why(fill):
     chart = curves.gradient_chart(EPOCHS, np.full((5, 3), fill), ["1", "2", "out"], "Gradients",
                                   empty_note="Every gradient is 0")
     assert chart.note == "Every gradient is 0"
-    assert "Every gradient is 0" in svg_chart.to_svg(chart)
-    assert curves.to_plotly(chart)["layout"]["annotations"][0]["text"] == "Every gradient is 0"
+    assert "Every gradient is 0" in svg_chart.to_html(chart)
+
+
+def test_the_note_follows_the_latest_epoch_not_the_first():
+    G = np.vstack([np.ones((1, 2)), np.zeros((4, 2))])  # epoch 0 had gradients, then none
+    chart = curves.gradient_chart(EPOCHS, G, ["1", "out"], "G", empty_note="Every gradient is 0")
+    assert chart.note == "Every gradient is 0"
 
 
 def test_a_gradient_chart_with_data_has_no_note():
     chart = curves.gradient_chart(EPOCHS, np.ones((5, 2)), ["1", "out"], "Gradients",
                                   empty_note="Every gradient is 0")
-    assert chart.note == "" and not curves.to_plotly(chart)["layout"]["annotations"]
+    assert chart.note == "" and "np-chart-note" not in svg_chart.to_html(chart)
 
 
-def test_the_interactive_gradient_chart_labels_only_powers_of_ten():
-    chart = curves.gradient_chart(EPOCHS, np.logspace(-5, 0, 10).reshape(5, 2), ["1", "out"], "G")
-    yaxis = curves.to_plotly(chart)["layout"]["yaxis"]
-    assert yaxis["type"] == "log" and yaxis["dtick"] == 1
+@pytest.mark.parametrize("n_layers", [1, 3, 9])
+def test_the_legend_names_every_series_even_one_and_wraps_instead_of_overlapping(n_layers):
+    names = [f"layer {l}" for l in range(1, n_layers)] + ["output"]
+    chart = curves.gradient_chart(EPOCHS, np.ones((5, n_layers)), names, "G")
+    html_text = svg_chart.to_html(chart)
+    legend = html_text[html_text.index('class="np-chart-legend"'):]
+    assert "flex-wrap:wrap" in legend
+    assert re.findall(r'class="np-swatch"[^>]*></span>([^<]+)</span>', legend) == names
+
+
+@pytest.mark.parametrize("last_epoch", [0, 1, 7, 250, 12000])
+def test_the_epoch_axis_starts_at_0_with_whole_epochs(last_epoch):
+    chart = curves.metric_chart(np.arange(last_epoch + 1.0), np.ones(last_epoch + 1), None, "L")
+    root = ET.fromstring(svg_chart.to_svg(chart))
+    ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "middle"]
+    values = [int(t.replace(",", "")) for t in ticks]
+    assert values[0] == 0 and all(v >= 0 for v in values) and len(values) <= 7

@@ -22,7 +22,10 @@ from hypothesis import strategies as st
 
 from core import csvdata, model_io
 from core.network import Network
+from ui import i18n
+from ui.i18n import texts
 from ui.playground import settings as url
+from ui.playground import views
 
 CASES = settings(max_examples=1000, deadline=None, derandomize=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -91,7 +94,9 @@ def assert_within_limits(s: url.Settings) -> None:
 @given(query)
 def test_any_link_gives_valid_settings_that_survive_their_own_link(params):
     s, notes = url.from_query(params)
-    assert all(isinstance(n, str) and n for n in notes)
+    for lang in ("en", "zh"):  # every note is worded, in both languages
+        T = texts("playground", lang)
+        assert all(views.url_note(note, T).strip() for note in notes)
     assert_within_limits(s)
     again, notes_again = url.from_query(url.to_query(s))
     assert again == s and notes_again == []
@@ -151,6 +156,7 @@ def load_or_refuse(text: str) -> None:
         net, scaling = model_io.loads(text)
     except model_io.ModelFileError as e:
         assert str(e)
+        assert e.key in model_io.MESSAGES and i18n.error_text(e, "zh")  # worded in Chinese too
         return
     assert net.is_finite()
     out = net.forward(np.zeros((4, 2)))

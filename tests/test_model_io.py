@@ -142,7 +142,7 @@ TAMPERED = {
     "no layers": (_set(("layers",), []), "layers: expected a non-empty list"),
     "format tag": (_set(("format",), "keras"), "format: expected"),
     "no format tag": (_drop("format"), "format: expected"),
-    "newer version": (_set(("version",), 2), "version: the file is version 2"),
+    "newer version": (_set(("version",), 3), "version: the file is version 3"),
     "version text": (_set(("version",), "1"), "version: expected a whole number"),
     "unknown task": (_set(("task",), "ranking"), "task: expected one of"),
     "task vs output": (_set(("task",), "regression"), "classes: a regression model has 0"),

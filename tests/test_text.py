@@ -57,10 +57,16 @@ def test_every_choice_has_a_display_name(table, names):
 @pytest.mark.parametrize("key, fields", [
     ("hidden_title", {"l": 1, "n": 4, "act": "Tanh"}), ("output_title", {"act": "sigmoid"}),
     ("more_units", {"n": 3}), ("units", {"l": 1}), ("activation_l", {"l": 1}),
-    ("layer_name", {"l": 1}), ("upload_ok", {"n": 5, "classes": "2 classes", "name": "a.csv"}),
-    ("upload_bad", {"name": "a.csv", "error": "bad."}),
+    ("layer_name", {"l": 1}), ("upload_in_use", {"n": 5, "what": "2 classes", "name": "a.csv"}),
+    ("upload_bad", {"name": "a.csv", "error": "bad"}),
     ("diverged", {"epoch": 3, "lr": 3.0, "suggest": 0.3}),
-    ("hint_vanishing", {"ratio": 1e-4}), ("hint_dead", {"share": 0.75}),
+    ("hint_vanishing", {"times": "1/3,000", "fix": "Try ReLU."}), ("hint_dead", {"share": 0.75}),
+    ("hint_lr", {"lr": 10.0, "ratio": 0.5}), ("units_clamped", {"hi": 64, "l": 1, "n": 64}),
+    ("unit_tip", {"l": 1, "j": 2, "act": "Tanh", "bias": 0.1}),
+    ("output_tip", {"name": "setosa", "act": "Softmax", "bias": -0.1}),
+    ("share_csv", {"dataset": "Circles"}), ("lesson_link", {"lesson": "2 · Activation"}),
+    ("axes", {"x": "petal_length", "y": "petal_width"}), ("samples_csv", {"n": 5, "name": "a"}),
+    ("upload_classes", {"k": 3, "names": "a, b, c"}),
 ])
 def test_templates_fill_in_with_the_fields_the_page_passes(key, fields):
     filled = EN[key].format(**fields)
@@ -86,3 +92,23 @@ def test_asking_for_text_does_not_change_it():
     T = i18n.texts("playground")
     T["title"] = "changed"
     assert i18n.texts("playground")["title"] == EN["title"] != "changed"
+
+
+def test_a_file_error_reads_as_two_sentences():
+    # the error text comes without its full stop (the controller strips it)
+    text = EN["upload_bad"].format(name="a.csv", error="row 3: 'oops' is not a number")
+    assert "is not a number. The data you had before is still in use." in text
+
+
+@pytest.mark.parametrize("text", [EN["upload_in_use"], EN["hint_lr"], EN["hint_vanishing"],
+                                  EN["fix_sigmoid"], EN["fix_deep"], EN["units_clamped"],
+                                  EN["hint_dead"], EN["diverged"], *EN["url_note"].values()])
+def test_messages_are_sentences(text):
+    assert text[0].isupper() or text[0] == "{"
+    assert text.rstrip().endswith((".", "**.", ".)", "{fix}"))
+
+
+def test_no_message_reads_like_python():
+    flat = " ".join(str(v) for v in EN.values())
+    assert not re.search(r"\w+=['\"<\w]", flat)  # lr=..., dataset='...'
+    assert "How to read it" not in EN["how_to_read"]

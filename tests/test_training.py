@@ -173,3 +173,105 @@ def test_lowering_the_learning_rate_after_divergence_resumes_training():
     assert not any(s.diverged for s in resumed)
     assert resumed[0].epoch == diverged.epoch + 1
     assert resumed[-1].train_loss < 0.01 < diverged.train_loss  # the plane's variance is 0.24
+
+
+# --- a loss that blows up but stays finite (issue 10, defect 3) -------------------------------
+BLOWING_UP = {
+    "ReLU 16,16 spiral, SGD lr 500": Config(dataset="spiral", hidden=(16, 16),
+                                            activation="relu", optimizer="sgd", lr=500),
+    "ReLU 16,16 spiral, SGD lr 1e6": Config(dataset="spiral", hidden=(16, 16),
+                                            activation="relu", optimizer="sgd", lr=1e6),
+}
+
+
+@pytest.mark.parametrize("config", BLOWING_UP.values(), ids=BLOWING_UP)
+def test_a_loss_that_blows_up_while_finite_is_diverged(config):
+    _, trainer = build(config)
+    start = trainer.measure()
+    snaps = list(trainer.run(300))
+    last = snaps[-1]
+    assert last.diverged and len(snaps) < 300
+    assert trainer.guessing_loss() == pytest.approx(math.log(2), abs=0.01)
+    assert last.train_loss <= trainer.loss_limit  # back to sane weights, not 135 or 292,543
+    sane = [s for s in [start, *snaps[:-1]] if s.train_loss <= trainer.loss_limit]
+    assert last.train_loss == sane[-1].train_loss  # the last sane state
+    assert all(finite_or_none(s) for s in snaps)
+
+
+SPIKING = {  # the loss jumps past the limit for a few epochs, then the run learns
+    "circles ReLU 16,16 full batch SGD lr 3": Config(
+        dataset="circles", samples=500, hidden=(16, 16), activation="relu", optimizer="sgd",
+        lr=3.0, batch_size=0),
+    "circles leaky ReLU 16,16 Adam lr 3": Config(
+        dataset="circles", samples=500, hidden=(16, 16), activation="leaky_relu",
+        optimizer="adam", lr=3.0, batch_size=10),
+}
+
+
+@pytest.mark.parametrize("config", SPIKING.values(), ids=SPIKING)
+def test_a_brief_spike_that_recovers_is_not_diverged(config):
+    _, trainer = build(config)
+    trainer.measure()
+    snaps = list(trainer.run(400))
+    assert max(s.train_loss for s in snaps) > trainer.loss_limit  # it did spike
+    assert not snaps[-1].diverged and snaps[-1].train_accuracy > 0.95
+
+
+def test_a_high_but_sane_learning_rate_is_not_diverged():
+    # the "dying ReLU" lesson: lr 3 kills units but the loss stays near guessing
+    _, trainer = build(Config(dataset="circles", hidden=(8, 8, 8), activation="relu",
+                              optimizer="sgd", lr=3.0, batch_size=10))
+    assert not any(s.diverged for s in trainer.run(200))
+
+
+def test_measuring_only_some_epochs_trains_exactly_the_same():
+    every, lazy = build(CIRCLES.with_(batch_size=10))[1], build(CIRCLES.with_(batch_size=10))[1]
+    all_snaps = list(every.run(30))
+    kept = list(lazy.run(30, keep=lambda epoch: epoch % 10 == 0))
+    assert [s.epoch for s in kept] == [10, 20, 30]
+    assert np.array_equal(every.network.theta, lazy.network.theta)
+    assert kept[-1].train_loss == all_snaps[-1].train_loss
+
+
+def test_a_lazily_measured_blow_up_goes_back_to_the_last_sane_state():
+    _, trainer = build(BLOWING_UP["ReLU 16,16 spiral, SGD lr 1e6"])
+    start = trainer.measure()
+    # as the live loop trains: chunks of epochs, only each chunk's last one measured
+    snaps = []
+    while not (snaps and snaps[-1].diverged) and len(snaps) < 30:
+        snaps += trainer.run(10, keep=lambda epoch: False)
+    assert snaps[-1].diverged
+    assert snaps[-1].epoch >= 30  # judged over 30 epochs at least: a spike can recover
+    assert snaps[-1].train_loss == pytest.approx(start.train_loss)
+
+
+@pytest.mark.parametrize("l2", [0.0, 0.01])
+def test_full_batch_reuses_the_measured_gradient_and_trains_the_same(l2):
+    config = CIRCLES.with_(batch_size=0, l2=l2)
+    measured, plain = build(config)[1], build(config)[1]
+    for _ in range(20):
+        measured.train_epoch()
+        plain.fit_epoch()
+    np.testing.assert_allclose(measured.network.theta, plain.network.theta, rtol=1e-12)
+
+
+def test_full_batch_recomputes_the_gradient_when_the_weights_were_changed():
+    _, trainer = build(CIRCLES.with_(batch_size=0))
+    fresh = build(CIRCLES.with_(batch_size=0))[1]
+    trainer.measure()
+    trainer.network.theta *= 0.5  # e.g. weights loaded in between
+    fresh.network.theta[...] = trainer.network.theta
+    trainer.fit_epoch()
+    fresh.fit_epoch()
+    np.testing.assert_array_equal(trainer.network.theta, fresh.network.theta)
+
+
+def test_full_batch_measured_every_epoch_takes_one_backward_pass_an_epoch(monkeypatch):
+    _, trainer = build(CIRCLES.with_(batch_size=0))
+    net, calls = trainer.network, []
+    backward = net.backward
+    monkeypatch.setattr(net, "backward", lambda *a: calls.append(1) or backward(*a))
+    trainer.measure()
+    list(trainer.run(20))
+    # before: 2 an epoch (the step's, then the measurement's on the same weights)
+    assert len(calls) == 1 + 20

@@ -187,3 +187,100 @@ def test_the_divergence_message_suggests_a_lower_learning_rate(lr):
     suggested = float(re.search(r"try ([0-9.e+-]+)\)", message).group(1))
     assert 0 < suggested < lr
     assert "Reset" in message  # the rolled-back weights are finite but far too large
+
+
+# --- issue 10: what the second pass changed --------------------------------------------------
+def test_a_learning_rate_of_10_is_diagnosed_as_such_not_as_vanishing_gradients():
+    run = trained(DEFAULTS.with_(lr=10.0, seed=2), epochs=300)  # saturated tanh, loss ~1
+    assert not run.last.diverged  # the loss stays finite and below a blow-up
+    (hint,) = views.hints(run, T)
+    assert hint.startswith("Learning rate 10 is too high")
+    assert "loss is now higher than when training started" in hint
+    assert "Vanishing" not in hint and "try ReLU or tanh" not in hint
+
+
+def test_the_vanishing_hint_suggests_a_fix_the_network_does_not_already_have():
+    sigmoid = LiveRun(PRESETS["vanishing"])
+    sigmoid.advance(20)
+    (hint,) = views.hints(sigmoid, T)
+    assert "try ReLU or tanh" in hint and " of the last layer's" in hint
+    assert re.search(r"is 1/[\d,]+ of the last", hint)  # 1/3,000, not 3e-04 times
+    deep_tanh = LiveRun(PRESETS["vanishing"].with_(act=("tanh",), seed=3))
+    deep_tanh.advance(300)
+    for hint in views.hints(deep_tanh, T):
+        assert "tanh" not in hint.split("so the early layers barely learn.")[-1]
+
+
+def test_dying_relus_draw_their_zero_gradients_and_say_so():
+    run = LiveRun(PRESETS["dying_relu"])
+    run.advance(5)
+    chart = views.gradient_chart(run, T)
+    assert chart.note == T["grad_empty"] and chart.zero_floor
+    assert all((s.y[1:] == 0).all() for s in chart.series)  # kept as 0: drawn on the band
+    svg = ET.fromstring(svg_of(chart))
+    assert "0" in [t.text for t in svg.iter(f"{SVG}text")]
+    assert len(svg.findall(f"{SVG}polyline")) == len(chart.series)
+
+
+def svg_of(chart) -> str:
+    from figures import svg_chart
+    return svg_chart.to_svg(chart)
+
+
+@pytest.mark.parametrize("value, shown", [(0.693147, "0.6931"), (1.234e-5, "1.234e-05"),
+                                          (0.0, "0"), (12345.6, "1.235e+04"), (None, "–"),
+                                          (float("nan"), "–")])
+def test_losses_show_four_significant_figures(value, shown):
+    assert views.number(value) == shown
+
+
+def test_tooltips_name_inputs_units_and_outputs_in_words():
+    run = LiveRun(SMALL.with_(hidden=(4,)))
+    tips = re.findall(r'class="np-unit" title="([^"]*)"', views.network_diagram(run, T, True))
+    assert tips[:2] == ["x1", "x2"]
+    assert re.fullmatch(r"Hidden layer 1, unit 2 \(Tanh\), bias [+-][\d.e+-]+", tips[3])
+    assert tips[-1].startswith("Output: the prediction (Sigmoid), bias ")
+
+
+def test_softmax_outputs_are_drawn_in_their_class_colours_and_named():
+    from figures import colors
+    run = LiveRun(PRESETS["softmax3"].with_(samples=150))
+    html_text = views.network_diagram(run, T)
+    assert re.findall(r'class="np-output-label"[^>]*>([^<]*)<', html_text) == [
+        "class 1", "class 2", "class 3"]
+    maps = run.unit_maps(8)[-1]  # probabilities (8, 8, 3)
+    images = network.thumbnail_rgb(maps, "softmax")
+    for k in range(3):  # where the class is likeliest, its thumbnail shows its colour
+        i, j = np.unravel_index(np.argmax(maps[..., k]), maps.shape[:2])
+        pixel = images[k][maps.shape[0] - 1 - i, j].astype(float)
+        target = colors.tint(colors.CLASS_RGB[k], np.float64(maps[i, j, k])).astype(float)
+        np.testing.assert_allclose(pixel, target, atol=1)
+
+
+IRIS_LIKE = "petal_length,petal_width,species\n" + "".join(
+    f"{1 + k * 2 + (i % 5) / 10},{0.2 + k + (i % 3) / 10},{name}\n"
+    for k, name in enumerate(["setosa", "versicolor", "virginica"]) for i in range(20))
+
+
+def test_your_own_csv_names_its_classes_and_axes():
+    from core import csvdata
+    data = csvdata.read_csv(IRIS_LIKE.encode(), name="iris.csv")
+    run = LiveRun(SMALL.with_(dataset="csv"), data)
+    legend = views.class_legend(run, T)
+    for name in ("setosa", "versicolor", "virginica", "petal_length", "petal_width"):
+        assert name in legend
+    assert views.class_legend(LiveRun(SMALL), T) == ""  # built-in data needs no legend
+
+
+@pytest.mark.parametrize("settings", [
+    SMALL.with_(dataset="plane", act=("linear",), opt="momentum", lr=10.0),
+    DEFAULTS.with_(dataset="plane", act=("relu",), hidden=(8, 8), lr=10.0)],
+    ids=["linear", "relu"])
+def test_after_a_divergence_the_gradient_chart_draws_or_says_something(settings):
+    run = LiveRun(settings)
+    assert run.advance(50).diverged
+    chart = views.gradient_chart(run, T)
+    drawable = [((s.y > 0) | (s.y == 0)) & np.isfinite(s.y) for s in chart.series]
+    assert all(d.any() for d in drawable)  # every layer has a line, on the 0 band if need be
+    last = np.array([s.y[-1] for s in chart.series])
+    assert chart.note == ("" if (np.isfinite(last) & (last > 0)).any() else T["grad_empty"])

@@ -47,13 +47,17 @@ def pick_language(requested: str | None, browser_locale: str | None) -> str:
 
 def error_text(error: Exception, lang: str = DEFAULT) -> str:
     """A problem with a learner's file, in ``lang``: an error that carries a ``key`` and
-    ``fields`` (``core.csvdata.CSVDataError``) is worded from the ``errors`` catalogue;
+    ``fields`` (``core.csvdata.CSVDataError``; ``core.model_io.ModelFileError``, whose
+    ``catalogue`` names the table "model") is worded from the ``errors`` catalogue;
     any other error keeps its own (English) message. Ends without a full stop, like the
     engine's messages, so a page can put it inside a sentence."""
     T = texts("errors", lang)
+    name = getattr(error, "catalogue", "csv")
+    table, words = T.get(name, {}), T.get(f"{name}_values", {})  # words: "a list" -> 列表
     key, fields = getattr(error, "key", None), getattr(error, "fields", None)
-    if key not in T["csv"] or fields is None:
+    if key not in table or fields is None:
         return str(error)
-    message = T["csv"][key].format(**fields)
+    message = table[key].format(**{field: words.get(v, v) if isinstance(v, str) else v
+                                    for field, v in fields.items()})
     hint = getattr(error, "hint", None)
     return f"{message}{T['sentence_end']}{T['csv_hints'][hint]}" if hint else message

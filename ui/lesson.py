@@ -29,7 +29,7 @@ def playground_link(preset: str, lesson_name: str) -> None:
     """A link that opens the Playground on a preset lesson (``assets/presets.json``), in
     the learner's language: the same contract a teacher's shared link uses."""
     st.page_link(PLAYGROUND_PAGE, label=common()["open_in_playground"].format(lesson=lesson_name),
-                 icon="🎛️", query_params={"preset": preset, **language.link_params()})
+                 icon=":material/tune:", query_params={"preset": preset, **language.link_params()})
 
 
 def notice(markdown: str, expanded: bool = True) -> None:

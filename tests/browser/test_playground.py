@@ -113,14 +113,19 @@ def test_hand_edited_link_is_clamped_with_a_note(page):
     open_app(page, "?lr=100&hidden=8,1000&dataset=nope&samples=abc")
     no_exception(page)
     warning = page.locator('[data-testid="stAlert"]').first.inner_text()
-    assert "lr=100.0 is out of range" in warning
-    assert "dataset='nope'" in warning
+    assert "Learning rate: 100 is outside 1e-05 to 10, so 10 is used." in warning
+    assert "Data set: there is no “nope” here" in warning
     # hidden=8,1000 became 8,64, of which 12 units are drawn
     assert page.locator(".np-network .np-unit[title]").count() == 2 + 8 + 12 + 1
 
 
+def csv_uploader(page):
+    return page.locator('[data-testid="stFileUploader"]').filter(
+        has_text="Upload your own data (CSV)")
+
+
 def upload(page, name: str, data: bytes) -> None:
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
         {"name": name, "mimeType": "text/csv", "buffer": data})
     wait_idle(page)
 
@@ -140,7 +145,7 @@ def test_good_csv_becomes_the_data(page):
     open_app(page)
     before = region_src(page)
     upload(page, "mine.csv", GOOD_CSV.encode())
-    page.get_by_text("Loaded 60 rows, 2 classes from mine.csv").wait_for(timeout=10_000)
+    page.get_by_text("In use: mine.csv, 60 rows, 2 classes (a, b).").wait_for(timeout=10_000)
     assert region_src(page) != before  # the picture now shows the uploaded points
     # an upload cannot travel in a link, so the link stops naming a data set
     assert "dataset" not in parse_qs(page.evaluate("() => window.location.search")[1:])
@@ -209,13 +214,13 @@ def test_the_downloaded_model_loads_back_in_the_engine(page, tmp_path):
     click(page, "Step")
     wait_idle(page)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Trained model (JSON)").click()
+        page.get_by_role("button", name="Trained model (JSON)", exact=True).click()
     path = tmp_path / "model.json"
     download.value.save_as(path)
     network, scaling = model_io.load(path)
     assert network.sizes == [2, 5, 1] and scaling is None
     with page.expect_download() as download:
-        page.get_by_role("button", name="Training history (CSV)").click()
+        page.get_by_role("button", name="Training history (CSV)", exact=True).click()
     history = download.value.path().read_text().splitlines()
     assert history[0].startswith("epoch,train_loss,test_loss") and len(history) == 3  # 0 and 1
     no_exception(page)

@@ -9,28 +9,40 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from core import csvdata
 
 from .. import language
-from . import presets, sidebar
+from ..i18n import error_text
+from . import model_import, pacing, presets, sidebar
 from .live import LiveRun
-from .settings import CSV_DATASET, DEFAULTS, Settings, from_query, to_query
+from .settings import CSV_DATASET, DEFAULTS, LIMITS, Settings, from_query, to_query
 
 NS = "playground."
 RUN = NS + "run"  # the current LiveRun, shared with the lessons
 PLAYING = NS + "playing"
+AUTOPLAY = NS + "autoplay"  # play=1 in the link: play once the first page is drawn
+AUTOPLAY_DELAY = 0.3  # seconds after the first page is drawn; then training starts
 UPLOAD = NS + "upload"  # the learner's own data set (core.datasets.Dataset), kept across uploads
 UPLOAD_MESSAGE = NS + "upload_message"  # ("ok" | "error", text)
-URL_NOTES = NS + "url_notes"
+URL_NOTES = NS + "url_notes"  # settings.Note list from the link: shown once
+UPLOAD_VERSION = NS + "upload_version"  # a new uploader (empty) after a rejected file
+PRESENT = NS + "present"  # the teacher's view (?present=1): one projector screen
 SETTINGS = NS + "settings"  # the last settings drawn: restores the widgets after a page switch
 STEP, RESET = NS + "step_request", NS + "reset_request"
 W_UPLOAD, W_SEED = NS + "w_upload", NS + "w_seed"
-W_SHOW_TEST, W_HARD = NS + "w_show_test", NS + "w_hard"
 
 FRAME_SECONDS = 1 / 30  # at most ~30 frames a second; the browser cannot show more
+SEND_SECONDS = 0.002  # left in each frame for the server to send it
+DRAW_SECONDS_GUESS = 0.004  # a frame's drawing, until measured
+MIN_TRAIN_SECONDS = 0.0015  # the least training a frame gets, however busy the server,
+MIN_TRAIN_SHARE = 0.5  # and at least half as long as drawing it: epochs/s keep up with frames
+DELIVERY_WAIT_SECONDS = 0.5  # wait at most this long for the last frame to leave
+LATE = 1.2  # a frame that takes this many frame times (1/25 s) is late
 SLOW_CHART_SECONDS = 0.15  # one small chart redraws per tick, each ~1.7 times a second
 
 state = st.session_state
@@ -46,15 +58,21 @@ def start() -> None:
     """Seed the widgets: from the link on the first visit, or whenever the link names a
     lesson (``?preset=spiral_hard``, as the lesson pages link here: a fresh run of it);
     after a visit to another page (Streamlit forgets the widgets of a page that is not
-    shown) from the last settings."""
+    shown) from the last settings. ``play=1`` in the link starts training as the page
+    opens (a teacher's link, the load benchmark)."""
     params = st.query_params.to_dict()
     preset_id = params.pop("preset", None)
     preset = presets.load().get(preset_id) if preset_id else None
+    if "present" in params or PRESENT not in state:
+        state[PRESENT] = params.get("present") == "1"
+    if state.pop(sidebar.RESET_RUN, False):  # a lesson picked in the sidebar
+        state.pop(RUN, None)
+        state[PLAYING] = False
     if PLAYING not in state or preset is not None:
         settings, notes = from_query(params, preset or DEFAULTS)
         sidebar.write_widgets(settings)
         state[URL_NOTES] = notes
-        state[PLAYING] = False
+        state[PLAYING] = state[AUTOPLAY] = params.get("play") == "1"  # a teacher's link
         if preset is not None:
             state[NS + "w_preset"] = preset_id
             state.pop(RUN, None)  # the lesson as it starts, even if it was open before
@@ -63,20 +81,50 @@ def start() -> None:
         state[PLAYING] = False
 
 
+def _uploader_key() -> str:
+    return f"{W_UPLOAD}_{state.get(UPLOAD_VERSION, 0)}"
+
+
 def _on_upload(T: dict) -> None:
-    file = state.get(W_UPLOAD)
+    """Read the chosen file. A rejected file says why (once) and leaves the uploader
+    empty, so it never names a file whose data is not in use; the data before stays."""
+    file = state.get(_uploader_key())
     if file is None:
         return  # removing the file keeps the data it gave
     try:
-        state[UPLOAD] = csvdata.read_csv(file.getvalue())
+        data = csvdata.read_csv(file.getvalue(), name=file.name)
     except csvdata.CSVDataError as error:
-        state[UPLOAD_MESSAGE] = ("error", T["upload_bad"].format(name=file.name, error=error))
+        why = error_text(error, language.current()).rstrip(" .。")
+        state[UPLOAD_MESSAGE] = ("error", T["upload_bad"].format(name=file.name, error=why))
+        state[UPLOAD_VERSION] = state.get(UPLOAD_VERSION, 0) + 1
         return
-    data = state[UPLOAD]
-    classes = (f"{data.n_classes} classes" if data.task != "regression" else "regression")
-    state[UPLOAD_MESSAGE] = ("ok", T["upload_ok"].format(n=len(data), classes=classes,
-                                                         name=file.name))
+    state[UPLOAD] = data
     state[NS + "w_dataset"] = CSV_DATASET
+
+
+def upload_summary(T: dict) -> str:
+    """What the uploaded data is: rows, classes by name (or regression), file name."""
+    data = state[UPLOAD]
+    what = (T["upload_regression"] if data.task == "regression" else
+            T["upload_classes"].format(k=data.n_classes,
+                                       names=", ".join(map(str, data.class_names))))
+    return T["upload_in_use"].format(name=data.name, n=len(data), what=what)
+
+
+def present() -> bool:
+    """The teacher's view: ``present=1`` in the link."""
+    return bool(state.get(PRESENT))
+
+
+def share_link(settings: Settings) -> str:
+    """The link that reopens this Playground: its data, network, seed, view, language."""
+    base = (st.context.url or "").split("?")[0]
+    return f"{base}?{urlencode(_query(settings))}"
+
+
+def _query(settings: Settings) -> dict[str, str]:
+    extra = {"present": "1"} if present() else {}
+    return {**to_query(settings), **extra, **language.link_params()}
 
 
 def toggle_play() -> None:
@@ -108,13 +156,14 @@ def sidebar_and_run(T: dict) -> tuple[Settings, LiveRun, bool, bool]:
     """
     start()
     upload = state.get(UPLOAD)
-    settings = sidebar.draw(T, upload.task if upload is not None else None)
+    settings = sidebar.draw(T, upload)
     st.sidebar.button(T["regenerate"], on_click=_regenerate,
                       disabled=settings.dataset == CSV_DATASET)
-    st.sidebar.file_uploader(T["upload"], type=["csv"], key=W_UPLOAD, on_change=_on_upload,
-                             args=(T,), help=T["upload_help"])
-    show_test = st.sidebar.toggle(T["show_test"], value=True, key=W_SHOW_TEST)
-    hard = st.sidebar.toggle(T["hard"], value=False, key=W_HARD)
+    st.sidebar.file_uploader(T["upload"], type=["csv"], key=_uploader_key(),
+                             on_change=_on_upload, args=(T,), help=T["upload_help"])
+    if upload is not None and settings.dataset == CSV_DATASET:
+        st.sidebar.caption(upload_summary(T))
+    model_import.uploader(T, RUN)  # a trained model (JSON): training goes on from its weights
     state[SETTINGS] = settings
 
     run = state.get(RUN)
@@ -127,35 +176,83 @@ def sidebar_and_run(T: dict) -> tuple[Settings, LiveRun, bool, bool]:
     if state.pop(STEP, False):
         run.advance(1)
 
-    query = {**to_query(settings), **language.link_params()}
+    query = _query(settings)
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
-    return settings, run, show_test, hard
+    return settings, run, settings.show_test, settings.hard
 
 
-# --- the live loop: train a few epochs, draw, repeat, until a widget interrupts ----------
+# --- the live loop: train, draw, repeat, until a widget interrupts -----------------------
 def play(run: LiveRun, settings: Settings, draw_region: Callable[[], None],
          draw_metrics: Callable[[], None], draw_network: Callable[[], None],
          draw_chart: Callable[[int], None], draw_hints: Callable[[], None],
          n_charts: int) -> None:
-    """While playing: train ``settings.speed`` epochs a frame and redraw. Returns only when
+    """While playing: train for most of each frame's time and redraw. Returns only when
     the run diverges (after a rerun) or never: Streamlit stops the script on the next
-    widget event."""
+    widget event. Streamlit's own Stop pauses, as the Pause button does."""
+    if state.pop(AUTOPLAY, False) and state[PLAYING] and pacing.rerun_soon(AUTOPLAY_DELAY):
+        return  # the first run finishes, so its widgets appear; the next one plays
+    try:
+        with pacing.playing():
+            _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
+                       draw_hints, n_charts)
+    except StopException:
+        # Streamlit's Stop, or the tab was closed: paused, and (if the page is still
+        # open) it draws itself again, so the button says Play
+        if pacing.connected():
+            pacing.rerun_soon(0.2, {PLAYING: False})
+        raise
+
+
+def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
+               draw_hints, n_charts) -> None:
+    """Each frame trains for a budget of this thread's CPU time: alone on a quiet server,
+    the frame's time less what drawing takes; with others playing in this process, a fair
+    share of it; and less while frames come late (a busy machine), down to a floor, so
+    the picture stays live and every learner slows down alike. A speed below the slider's
+    top value trains exactly that many epochs a frame instead."""
+    cap = settings.speed if settings.speed < LIMITS["speed"][1] else None
+    delivery = pacing.Delivery()
     frame, last_slow = 1, time.perf_counter()
+    per_epoch = getattr(run, "cpu_per_epoch", 1e-3)  # CPU seconds an epoch takes, smoothed
+    drawing = DRAW_SECONDS_GUESS  # CPU seconds a frame's drawing takes, smoothed
+    budget = None
     while state[PLAYING]:
         started = time.perf_counter()
-        snap = run.advance(settings.speed)
+        least = max(MIN_TRAIN_SECONDS, MIN_TRAIN_SHARE * drawing)
+        most = max(least, (FRAME_SECONDS - drawing - SEND_SECONDS) / pacing.players())
+        budget = most if budget is None else min(max(budget, least), most)
+        # a learner who set the speed gets exactly that many epochs a frame, as before
+        epochs = cap if cap is not None else max(1, int(budget / per_epoch))
+        cpu = time.thread_time()
+        snap = run.advance(epochs)
+        trained = time.thread_time()
         if snap.diverged:
             state[PLAYING] = False
             st.rerun()
+        per_epoch = run.cpu_per_epoch = 0.7 * per_epoch + 0.3 * (trained - cpu) / epochs
         # The region changes every frame; the numbers and the diagram take turns in
-        # between: the browser is the bottleneck (measured: Chromium at ~90 % of a core),
-        # and numbers or thumbnails that change 15 times a second still look live.
+        # between, and one small chart redraws a few times a second: numbers or
+        # thumbnails that change 15 times a second still look live.
         draw_region()
-        (draw_metrics if frame % 2 == 0 else draw_network)()
+        if frame % 2 == 0:
+            draw_metrics()
+        elif frame % 4 == 1 or pacing.players() == 1:
+            draw_network()  # with others playing in this process, every fourth frame
         if started - last_slow >= SLOW_CHART_SECONDS:
             draw_chart(frame % n_charts)
             draw_hints()
             last_slow = started
+        drawing = 0.8 * drawing + 0.2 * (time.thread_time() - trained)
         frame += 1
-        time.sleep(max(0.0, FRAME_SECONDS - (time.perf_counter() - started)))
+        # the next frame only once this one has left the server: drawing frames that
+        # would be dropped (Streamlit keeps only the newest) wastes the shared core
+        delivery.wait(DELIVERY_WAIT_SECONDS)
+        if not delivery.connected():
+            return  # the tab was closed; if it comes back, its rerun plays on
+        took = time.perf_counter() - started
+        if took > LATE * FRAME_SECONDS:  # late: train less next time
+            budget = max(least, budget * max(0.5, FRAME_SECONDS / took))
+        else:  # on time: win back what a busy moment took
+            budget = min(most, budget * 1.2)
+        time.sleep(max(0.0, FRAME_SECONDS - took))

@@ -7,13 +7,22 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from figures import curves, svg_chart
+from figures import svg_chart
 
-from . import views
+from . import drawing, views
 from .live import LiveRun
 
-CHART_CONFIG = {"displayModeBar": False}
 CHARTS = (views.loss_chart, views.accuracy_chart, views.gradient_chart, views.dead_chart)
+# The teacher's view (?present=1): less padding, larger type, a region that leaves room
+# for the numbers below it on a 1280 x 720 projector screen.
+PRESENT_CSS = """<style>
+.block-container {padding-top: 3.9rem !important; padding-bottom: 1rem !important;}
+.stApp {font-size: 1.15rem;}
+[data-testid="stMetricValue"] {font-size: 2.1rem;}
+[data-testid="stMetricLabel"] p {font-size: 1.05rem;}
+.np-region {width: min(460px, calc(100vh - 345px)) !important;}
+.np-network {max-width: calc((100vh - 400px) * 560 / 460); margin: auto;}
+</style>"""
 
 
 @dataclass
@@ -30,7 +39,9 @@ class Frame:
     live: bool = False
 
     def region(self) -> None:
-        self.region_slot.html(views.region_live(self.run, self.show_test, self.hard))
+        self.region_slot.html(views.region_live(self.run, self.show_test, self.hard,
+                                                self.T["region_title"])
+                              + views.class_legend(self.run, self.T))
 
     def metrics(self) -> None:
         for slot, (label, value) in zip(self.metric_slots, views.metrics(self.run, self.T)):
@@ -40,17 +51,15 @@ class Frame:
         self.network_slot.html(views.network_diagram(self.run, self.T, tooltips=not self.live))
 
     def chart(self, i: int) -> None:
-        """One of the four small charts: SVG while playing (they take turns, one per tick,
-        and swap without flicker), interactive Plotly while paused."""
+        """One of the four small charts, drawn the same way playing or paused (while
+        playing they take turns, one per tick, and swap without flicker)."""
         chart, slot = CHARTS[i](self.run, self.T), self.chart_slots[i]
         if chart is None and i == 3:
             slot.caption(self.T["no_dead"])
         elif chart is None:
             slot.empty()
-        elif self.live:
-            slot.html(svg_chart.to_html(chart))
         else:
-            slot.plotly_chart(curves.to_plotly(chart), config=CHART_CONFIG, width="stretch")
+            slot.html(svg_chart.to_html(chart))
 
     def hints(self) -> None:
         hints = views.hints(self.run, self.T)
@@ -69,14 +78,17 @@ class Frame:
 
 
 def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool) -> Frame:
-    """The page's picture area, top to bottom: metrics; region beside network; four charts;
-    hints."""
-    metric_slots = [c.empty() for c in st.columns(5)]
+    """The page's picture area, top to bottom: region beside network; the five numbers;
+    four charts; hints. (On a phone the columns stack: the picture comes first, right
+    under Play.)"""
     left, right = st.columns([1, 1.15])
-    left.subheader(T["region_title"])
+    left.markdown(f"**{T['region_title']}**")
     region_slot = left.empty()
-    right.subheader(T["network_title"])
+    drawing.pad(left, run, T)  # only for the data set "Draw your own"
+    right.markdown(f"**{T['network_title']}**")
+    drawing.feature_picker(right, T)  # the input features, right above the input column
     network_slot = right.empty()
+    metric_slots = [c.empty() for c in st.columns(5)]
     chart_slots = [c.empty() for c in st.columns(2)] + [c.empty() for c in st.columns(2)]
     return Frame(run, T, show_test, hard, metric_slots, region_slot, network_slot, chart_slots,
                  st.empty(), live)

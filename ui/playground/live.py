@@ -2,22 +2,26 @@
 
 Changing the data (data set, samples, noise, train share, seed, an upload) makes new
 data and a new network; changing the shape of the network makes a new network on the
-same data; changing the learning rate, optimizer, batch size or regularisation takes
-effect on the running network, as in TensorFlow Playground.
+same data (so does a new choice of input features: one input each); changing the learning
+rate, optimizer, batch size or regularisation takes effect on the running network, as in
+TensorFlow Playground. Points added to or erased from a drawing keep the network, which
+trains on (as in ConvNetJS's 2-D demo).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from core import experiment, optimizers, region
-from core.datasets import Dataset
+from core import drawn, experiment, optimizers, region
+from core.datasets import EXTENT, Dataset
 from core.history import History
+from core.network import Network
 from core.training import Snapshot
 
-from .settings import CSV_DATASET, Settings
+from .settings import CSV_DATASET, DRAWN_DATASET, Settings
 
 REGION_RESOLUTION = 100
+DRAWING_FRAME = 1.1 * EXTENT  # a drawing's fixed plane, half-width; the pad shows the same
 MAX_HISTORY_ROWS = 600
 
 
@@ -33,11 +37,13 @@ class LiveRun:
     # --- what each kind of change rebuilds ---------------------------------------------
     @staticmethod
     def _data_key(s: Settings, upload) -> tuple:
+        if s.dataset == DRAWN_DATASET:  # only the points make a drawing
+            return (s.dataset, s.pts)
         return (s.dataset, s.samples, s.noise, s.train_pct, s.seed, id(upload))
 
     @staticmethod
     def _net_key(s: Settings) -> tuple:
-        return (s.hidden, s.activations(), s.loss)
+        return (s.hidden, s.activations(), s.loss, s.features)
 
     def _config(self) -> experiment.Config:
         task = self.data.task if hasattr(self, "data") else None
@@ -47,16 +53,38 @@ class LiveRun:
         s = self.settings
         if s.dataset == CSV_DATASET and self.upload is not None:
             self.data = self.upload
+        elif s.dataset == DRAWN_DATASET:
+            self.data = drawn.from_text(s.pts)
         else:
             self.data = experiment.make_data(self._config())
         self.data_version += 1
-        self.grid = region.make_grid(self.data.X, REGION_RESOLUTION)
         self._thumb_grids: dict[int, region.Grid] = {}
+        self.grid = self._grid(REGION_RESOLUTION)
         self._new_network()
 
-    def _new_network(self) -> None:
+    def _grid(self, resolution: int) -> region.Grid:
+        """The plane the pictures cover: a drawing's fixed frame, else the data's span."""
+        if self.settings.dataset == DRAWN_DATASET:
+            return region.square_grid(-DRAWING_FRAME, DRAWING_FRAME, resolution)
+        return region.make_grid(self.data.X, resolution)
+
+    def _new_points(self) -> None:
+        """The drawing changed: new data, the same network, optimizer and epoch count, so
+        training carries on over the new points (as in ConvNetJS's 2-D demo)."""
+        old = self.trainer
+        self.data = drawn.from_text(self.settings.pts)
+        self.data_version += 1
         config = self._config()
-        network = experiment.make_network(config, self.data, self.init_round)
+        self.split = experiment.make_split(config, self.data)
+        _, self.trainer = experiment.build(config, self.data, old.network)
+        self.trainer.optimizer, self.trainer.epoch = old.optimizer, old.epoch
+        self.history.add(self.trainer.measure())
+
+    def _new_network(self, network: Network | None = None) -> None:
+        config = self._config()
+        if network is None:
+            network = experiment.make_network(config, self.data, self.init_round)
+        self.split = experiment.make_split(config, self.data)  # points; the trainer's are inputs
         _, self.trainer = experiment.build(config, self.data, network)
         self.history = History(MAX_HISTORY_ROWS)
         self.history.add(self.trainer.measure())
@@ -66,6 +94,11 @@ class LiveRun:
         old, self.settings = self.settings, settings
         old_upload, self.upload = self.upload, upload
         if self._data_key(old, old_upload) != self._data_key(settings, upload):
+            if (old.dataset == settings.dataset == DRAWN_DATASET
+                    and self._net_key(old) == self._net_key(settings)):
+                self._new_points()
+                self._retune()
+                return "points"
             self._new_data()
             return "data"
         if self._net_key(old) != self._net_key(settings):
@@ -88,11 +121,19 @@ class LiveRun:
         self.init_round += 1
         self._new_network()
 
+    def adopt(self, network: Network, settings: Settings) -> None:
+        """Train ``network`` (a model file's) on the same data from its weights: epoch 0, a
+        fresh history and optimizer. ``settings`` describe it (its hidden layers,
+        activations and input features), so ``apply`` of the same settings keeps it."""
+        self.settings = settings
+        self._new_network(network)
+
     # --- training -------------------------------------------------------------------------
     def advance(self, epochs: int) -> Snapshot:
-        """Train up to ``epochs`` epochs (fewer if it diverges); every epoch goes to history."""
+        """Train up to ``epochs`` epochs (fewer if it diverges). Only the epochs the history
+        keeps, and the last one, are measured (a measurement costs a pass over the data)."""
         snap = self.history.last
-        for snap in self.trainer.run(epochs):
+        for snap in self.trainer.run(epochs, self.history.wants):
             self.history.add(snap)
         return snap
 
@@ -106,16 +147,17 @@ class LiveRun:
 
     # --- what the pictures need ------------------------------------------------------------
     def region_output(self) -> np.ndarray:
-        return region.output(self.trainer.network, self.grid)
+        return region.output(self.trainer.network, self.grid, self.settings.features)
 
     def unit_maps(self, resolution: int) -> list[np.ndarray]:
         """Every layer's activation maps on an ``r x r`` grid, input features first:
-        ``[(r, r, 2), (r, r, units_1), ..., (r, r, n_outputs)]``."""
-        r = resolution
+        ``[(r, r, n_features), (r, r, units_1), ..., (r, r, n_outputs)]``."""
+        r, features = resolution, self.settings.features
         if r not in self._thumb_grids:
-            self._thumb_grids[r] = region.make_grid(self.data.X, r)
+            self._thumb_grids[r] = self._grid(r)
         grid = self._thumb_grids[r]
-        return [grid.points.reshape(r, r, 2), *region.evaluate(self.trainer.network, grid)]
+        return [region.input_maps(grid, features),
+                *region.evaluate(self.trainer.network, grid, features)]
 
     def value_scale(self) -> float:
         """For regression: the largest |target|, where the colours reach full strength."""

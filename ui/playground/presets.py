@@ -9,6 +9,14 @@ from pathlib import Path
 from .settings import DEFAULTS, Settings
 
 PRESETS_FILE = Path(__file__).resolve().parents[2] / "assets" / "presets.json"
+LESSON_PAGES = {  # preset -> (the lesson page that teaches it, its name in common's catalogue)
+    "one_neuron": ("pages/neuron.py", "nav_neuron"),
+    "vanishing": ("pages/activations.py", "nav_activations"),
+    "seed004": ("pages/backprop.py", "nav_backprop"),
+    "dying_relu": ("pages/descent.py", "nav_descent"),
+    "spiral_hard": ("pages/inside.py", "nav_inside"),
+    "xor_one_layer": ("pages/inside.py", "nav_inside"),
+}
 
 
 def load(path: Path = PRESETS_FILE) -> dict[str, Settings]:
@@ -17,5 +25,6 @@ def load(path: Path = PRESETS_FILE) -> dict[str, Settings]:
     for entry in json.loads(path.read_text(encoding="utf-8")):
         s = dict(entry["settings"])
         s["hidden"], s["act"] = tuple(s["hidden"]), tuple(s["act"])
+        s["features"] = tuple(s.get("features", DEFAULTS.features))
         out[entry["id"]] = DEFAULTS.with_(**s)
     return out

@@ -3,9 +3,12 @@ hints. Plain Python (no Streamlit), so every picture can be tested from a run.""
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 
-from figures import curves, network
+from core.inputs import DEFAULT as DEFAULT_FEATURES
+from figures import colors, curves, network
 from figures.region import points_svg, region_html, region_image
 
 from .live import LiveRun
@@ -13,12 +16,18 @@ from .settings import LIMITS
 
 VANISHING_RATIO = 1e-3  # first/last layer gradient ratio that earns a hint
 DEAD_SHARE = 0.5  # share of dead ReLU units that earns a hint
+# The learning rate is too high when one epoch moves a layer's weights by more than this
+# share of their size (measured after 300 epochs: healthy runs below 0.04, lr 10 on the
+# default network 0.5 to 0.75, lr 3 up to 0.1) ...
+UPDATE_RATIO_HIGH = 0.08
+LOSS_ABOVE_BEST = 1.2  # ... and the loss is this far above the best it has reached
+MIN_EPOCHS_FOR_HINTS = 1
 
 
-def region_live(run: LiveRun, show_test: bool, hard: bool) -> str:
+def region_live(run: LiveRun, show_test: bool, hard: bool, alt: str = "") -> str:
     """The live region as HTML (image + points layer); the points layer is cached on the
     run, since the data does not change while it trains."""
-    split, grid, scale = run.trainer.split, run.grid, run.value_scale()
+    split, grid, scale = run.split, run.grid, run.value_scale()  # points, not net inputs
     key = ("points", run.data_version, show_test)
     if key not in run.picture_cache:
         run.picture_cache.clear()
@@ -27,16 +36,78 @@ def region_live(run: LiveRun, show_test: bool, hard: bool) -> str:
             (split.X_train, split.y_train), (split.X_test, split.y_test) if show_test else None,
             scale)
     return region_html(region_image(run.region_output(), run.data.task, hard, scale),
-                       run.picture_cache[key])
+                       run.picture_cache[key], alt=alt)
+
+
+def class_legend(run: LiveRun, T: dict) -> str:
+    """HTML naming each class beside its colour (the CSV file's own names, else class 1,
+    class 2, ...), and the axes' column names for a CSV file: "" for built-in data."""
+    data = run.data
+    if data.input_scaling is None and not data.class_names:
+        return ""
+    names = [str(n) for n in data.class_names] or (
+        [T["class_name"].format(k=k + 1) for k in range(data.n_classes)])
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:4px;white-space:nowrap">'
+        f'<span style="width:11px;height:11px;border-radius:50%;background:{colors.class_hex(k)}'
+        f';display:inline-block"></span>{html.escape(n)}</span>' for k, n in enumerate(names))
+    x1, x2 = data.feature_names
+    axes = html.escape(T["axes"].format(x=x1, y=x2))
+    return (f'<div class="np-class-legend" style="display:flex;flex-wrap:wrap;gap:2px 14px;'
+            f'justify-content:center;font-size:13px;color:#333">{items}'
+            f'<span style="color:#666">{axes}</span></div>')
+
+
+WIDE_TITLES_UP_TO = 5  # hidden layers; deeper networks number their columns (no room)
 
 
 def _layer_titles(run: LiveRun, T: dict) -> list[str]:
     net = run.trainer.network
     names = T["activation_names"]
-    hidden = [T["hidden_title"].format(l=l, n=n, act=names.get(a, a))
+    title = T["hidden_title" if len(net.hidden) <= WIDE_TITLES_UP_TO else "hidden_title_short"]
+    hidden = [title.format(l=l, n=n, act=names.get(a, a))
               for l, (n, a) in enumerate(zip(net.hidden, net.activations[:-1]), start=1)]
     output = names.get(net.activations[-1], net.activations[-1])
     return [T["input_title"], *hidden, T["output_title"].format(act=output)]
+
+
+def _class_names(run: LiveRun, T: dict) -> list[str]:
+    data = run.data
+    return [str(n) for n in data.class_names] or [
+        T["class_name"].format(k=k + 1) for k in range(max(data.n_classes, 1))]
+
+
+def _tooltips(run: LiveRun, T: dict, shown: list[int]) -> list[list[str]]:
+    """Hover text per drawn unit: the input's name; a hidden unit's layer, number,
+    activation and bias; an output unit's class (softmax) and bias."""
+    net = run.trainer.network
+    names, acts = T["activation_names"], net.activations
+    inputs = list(run.data.feature_names) if run.data.input_scaling is not None else []
+    inputs = inputs or T["input_names"]
+    if run.settings.features != DEFAULT_FEATURES:
+        inputs = input_labels(run, T)
+    tips = [[inputs[j] if j < len(inputs) else f"x{j + 1}" for j in range(shown[0])]]
+    L = len(net.W)
+    for l in range(1, L + 1):
+        b = net.b[l - 1].ravel()
+        act = names.get(acts[l - 1], acts[l - 1])
+        if l < L:
+            tips.append([T["unit_tip"].format(l=l, j=j + 1, act=act, bias=float(b[j]))
+                         for j in range(shown[l])])
+        else:
+            out = (_class_names(run, T) if acts[-1] == "softmax"
+                   else [T["output_unit"]] * shown[l])
+            tips.append([T["output_tip"].format(name=out[j], act=act, bias=float(b[j]))
+                         for j in range(shown[l])])
+    return tips
+
+
+def input_labels(run: LiveRun, T: dict) -> list[str]:
+    """The names of the network's input features, as the diagram shows them (a CSV file's
+    own column names for its plain x1, x2)."""
+    if run.settings.features == DEFAULT_FEATURES and run.data.input_scaling is not None:
+        return [str(n) for n in run.data.feature_names]
+    return [T["feature_names"].get(f, f) for f in run.settings.features]
 
 
 def network_diagram(run: LiveRun, T: dict, tooltips: bool = False) -> str:
@@ -46,8 +117,10 @@ def network_diagram(run: LiveRun, T: dict, tooltips: bool = False) -> str:
     shown = [min(n, network.MAX_UNITS_DRAWN) for n in net.sizes]
     acts = ["linear", *net.activations]
     images = [network.thumbnail_rgb(A[..., :n], act) for A, n, act in zip(maps, shown, acts)]
+    labels = _class_names(run, T) if net.activations[-1] == "softmax" else None
     return network.network_html(net.sizes, net.W, net.b, images, _layer_titles(run, T),
-                                T["more_units"], tooltips)
+                                T["more_units"], _tooltips(run, T, shown) if tooltips else None,
+                                labels, input_labels(run, T))
 
 
 def _layer_names(run: LiveRun, T: dict) -> list[str]:
@@ -58,7 +131,7 @@ def _layer_names(run: LiveRun, T: dict) -> list[str]:
 def loss_chart(run: LiveRun, T: dict) -> curves.Chart:
     h = run.history
     return curves.metric_chart(h.column("epoch"), h.column("train_loss"), h.column("test_loss"),
-                               T["loss_chart"], (T["train"], T["test"]))
+                               T["loss_chart"], (T["train"], T["test"]), x_title=T["epoch_axis"])
 
 
 def accuracy_chart(run: LiveRun, T: dict) -> curves.Chart | None:
@@ -67,14 +140,14 @@ def accuracy_chart(run: LiveRun, T: dict) -> curves.Chart | None:
     h = run.history
     return curves.metric_chart(h.column("epoch"), h.column("train_accuracy"),
                                h.column("test_accuracy"), T["acc_chart"], (T["train"], T["test"]),
-                               y_range=(0.0, 1.0), percent=True)
+                               y_range=(0.0, 1.0), percent=True, x_title=T["epoch_axis"])
 
 
 def gradient_chart(run: LiveRun, T: dict) -> curves.Chart:
     h = run.history
     names = _layer_names(run, T)
     return curves.gradient_chart(h.column("epoch"), h.layer_columns("grad_norm_W", len(names)),
-                                 names, T["grad_chart"], T["grad_empty"])
+                                 names, T["grad_chart"], T["grad_empty"], T["epoch_axis"])
 
 
 def dead_chart(run: LiveRun, T: dict) -> curves.Chart | None:
@@ -84,35 +157,69 @@ def dead_chart(run: LiveRun, T: dict) -> curves.Chart | None:
     return curves.dead_units_chart(_layer_names(run, T), dead, T["dead_chart"])
 
 
-def _fmt(value: float | None, percent: bool = False) -> str:
+def number(value: float | None, percent: bool = False) -> str:
+    """A metric as shown: 4 significant figures (0.0001234, 0.6931, 1.235e+04), a share as
+    a percentage with one decimal, "–" when there is no finite value."""
     if value is None or not np.isfinite(value):
         return "–"
     if percent:
         return f"{value:.1%}"
-    return f"{value:.3e}" if abs(value) >= 1e4 else f"{value:.4f}"
+    return f"{value:.4g}"
 
 
 def metrics(run: LiveRun, T: dict) -> list[tuple[str, str]]:
     """(label, value) for each metric the page shows; no accuracy for regression."""
     s = run.last
-    out = [(T["epoch"], f"{s.epoch:,}"), (T["train_loss"], _fmt(s.train_loss)),
-           (T["test_loss"], _fmt(s.test_loss))]
+    out = [(T["epoch"], f"{s.epoch:,}"), (T["train_loss"], number(s.train_loss)),
+           (T["test_loss"], number(s.test_loss))]
     if run.data.task != "regression":
-        out += [(T["train_acc"], _fmt(s.train_accuracy, True)),
-                (T["test_acc"], _fmt(s.test_accuracy, True))]
+        out += [(T["train_acc"], number(s.train_accuracy, True)),
+                (T["test_acc"], number(s.test_accuracy, True))]
     return out
 
 
+def _times(ratio: float) -> str:
+    """A small ratio as a learner reads it: "1/3,000" rather than "3e-04 times"."""
+    return f"1/{float(f'{1 / ratio:.1g}'):,.0f}"
+
+
+def learning_rate_too_high(run: LiveRun) -> tuple[float, bool] | None:
+    """(the largest update/weight ratio of the last epoch, whether the loss is now above
+    where it started) when both say the learning rate is too high: an epoch moves some
+    layer's weights by a large share of their size, and the loss is well above the best it
+    has reached (so the steps jump past the minimum rather than descend: a healthy run's
+    early steps can be large too, but its loss falls). Else None."""
+    s, losses = run.last, run.history.column("train_loss")
+    losses = losses[np.isfinite(losses)]
+    ratio = max((l.update_ratio for l in s.layers if np.isfinite(l.update_ratio)), default=0.0)
+    if len(losses) < 2 or ratio < UPDATE_RATIO_HIGH:
+        return None
+    if s.train_loss <= LOSS_ABOVE_BEST * losses.min():
+        return None
+    return ratio, bool(s.train_loss > losses[0])
+
+
 def hints(run: LiveRun, T: dict) -> list[str]:
-    """One line for each problem the seeds teach to spot: vanishing gradients, dead ReLUs."""
+    """One line for each problem the seeds teach to spot, naming its cause: a learning
+    rate too high (weights jump, loss climbs: it also saturates units, so it is said
+    instead of "vanishing gradients"), vanishing gradients, dead ReLUs."""
     s = run.last
+    if s.epoch < MIN_EPOCHS_FOR_HINTS or s.diverged:  # a divergence has its own message
+        return []
     out = []
+    too_high = learning_rate_too_high(run)
+    if too_high is not None:
+        ratio, rising = too_high
+        out.append(T["hint_lr"].format(lr=run.trainer.optimizer.lr, ratio=ratio)
+                   + (" " + T["hint_lr_rising"] if rising else ""))
     g = [l.grad_norm_W for l in s.layers]
-    if len(g) >= 3 and g[-1] > 0 and s.epoch > 0 and g[0] / g[-1] < VANISHING_RATIO:
-        out.append(T["hint_vanishing"].format(ratio=g[0] / g[-1]))
+    if too_high is None and len(g) >= 3 and g[-1] > 0 and g[0] / g[-1] < VANISHING_RATIO:
+        acts = set(run.trainer.network.activations[:-1])
+        fix = T["fix_sigmoid"] if acts & {"sigmoid"} else T["fix_deep"]
+        out.append(T["hint_vanishing"].format(times=_times(g[0] / g[-1]), fix=fix))
     dead = [l.dead_fraction for l in s.layers if l.dead_fraction is not None]
     units = [n for n, l in zip(run.trainer.network.hidden, s.layers) if l.dead_fraction is not None]
-    if dead and s.epoch > 0:
+    if dead:
         share = sum(d * n for d, n in zip(dead, units)) / sum(units)
         if share >= DEAD_SHARE:
             out.append(T["hint_dead"].format(share=share))
@@ -123,3 +230,14 @@ def diverged_message(run: LiveRun, T: dict) -> str:
     lr = run.trainer.optimizer.lr
     suggest = max(float(f"{lr / 10:.1g}"), LIMITS["lr"][0])
     return T["diverged"].format(epoch=run.last.epoch, lr=lr, suggest=suggest)
+
+
+URL_LABELS = {"hidden": "layers", "act": "activation", "opt": "optimizer"}  # key -> T key
+
+
+def url_note(note: tuple[str, dict], T: dict) -> str:
+    """A ``settings.Note`` in words: the catalogue's template for its kind, with the
+    setting's name as the sidebar shows it."""
+    kind, fields = note
+    label = T.get(URL_LABELS.get(fields["name"], fields["name"]), fields["name"])
+    return T["url_note"][kind].format(label=label, **fields)

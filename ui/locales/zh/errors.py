@@ -1,4 +1,4 @@
-"""用户文件的问题（简体中文），键和字段与 core/csvdata.py 的英文消息一一对应。"""
+"""用户文件的问题（简体中文），键和字段与 core/csvdata.py、core/model_io.py 的英文消息一一对应。"""
 
 TEXT = {
     "sentence_end": "。",
@@ -39,5 +39,61 @@ TEXT = {
     "csv_hints": {
         "semicolons": "文件似乎用分号分隔；请用逗号分隔后再保存",
         "tabs": "文件似乎用制表符分隔；请用逗号分隔后再保存",
+    },
+    "model": {
+        "too_large": "不是模型文件：大于 {mb} MB",
+        "not_utf8": "不是模型文件：不是 UTF-8 文本",
+        "not_json": "不是模型文件：不是有效的 JSON（第 {line} 行第 {col} 列：{detail}）",
+        "unreadable_json": "不是模型文件：无法读取的 JSON（{detail}）",
+        "not_a_json_object": "不是模型文件：应为一个 JSON 对象，实际是{got}",
+        "format": "format：应为 {expected}（Neural Playground 的模型文件），实际是 {got}",
+        "version_newer": "version：文件是第 {version} 版，来自更新的 Neural Playground；"
+                         "这里能读第 1 到 {newest} 版",
+        "version_range": "version：应为 1 到 {newest}，实际是 {got}",
+        "features_list": "features：应为非空的输入特征名列表，实际是{got}",
+        "feature_unknown": "{path}：未知的输入特征 {got}；可选 {known}",
+        "feature_twice": "features：有一个输入特征列了两次",
+        "needs_load_model": "features：这个模型的输入是 {features}；请用 load_model 读取",
+        "not_an_object": "{path}：应为一个对象，实际是{got}",
+        "missing_field_top": "缺少字段 '{name}'",
+        "missing_field": "{path}：缺少字段 '{name}'",
+        "unknown_field_top": "未知字段 {name}；只应有 {expected}",
+        "unknown_field": "{path}：未知字段 {name}；只应有 {expected}",
+        "task": "task：应为 {tasks} 之一，实际是 {got}",
+        "whole_number": "{path}：应为整数，实际是 {got}",
+        "classes_binary": "classes：二分类模型有 2 个类别，实际是 {got}",
+        "classes_regression": "classes：回归模型有 0 个类别，实际是 {got}",
+        "classes_multiclass": "classes：多分类模型有 2 到 {most} 个类别，实际是 {got}",
+        "std_positive": "{path}：必须是正数，实际是 {got}",
+        "layers_list": "layers：应为非空的层列表，实际是{got}",
+        "layers_count": "layers：最多 {most} 个隐藏层加输出层，实际有 {n} 层",
+        "hidden_units": "{path}：隐藏层有 1 到 {most} 个神经元，实际是 {got}",
+        "output_units_binary": "{path}：二分类模型的输出层有 1 个神经元，实际是 {got}",
+        "output_units_regression": "{path}：回归模型的输出层有 1 个神经元，实际是 {got}",
+        "output_units_multiclass": "{path}：{k} 个类别的多分类模型的输出层有 {k} 个神经元，"
+                                   "实际是 {got}",
+        "hidden_activation": "{path}：未知的激活函数 {got}；可选 {known}",
+        "output_activation_binary": "{path}：二分类模型的输出层使用 Sigmoid，实际是 {got}",
+        "output_activation_multiclass": "{path}：多分类模型的输出层使用 Softmax，实际是 {got}",
+        "output_activation_regression": "{path}：回归模型的输出层使用线性输出（不加激活函数），"
+                                        "实际是 {got}",
+        "rows_type": "{path}：应为 {rows} 行的列表，实际是{got}",
+        "rows_inputs": "{path}：应有 {rows} 行（{rows} 个输入特征），实际有 {got} 行",
+        "rows_units": "{path}：应有 {rows} 行（上一层的神经元数），实际有 {got} 行",
+        "numbers_type": "{path}：应为 {n} 个数的列表，实际是{got}",
+        "numbers_units": "{path}：应有 {n} 个数（这一层的神经元数），实际有 {got} 个",
+        "numbers_inputs": "{path}：应有 {n} 个数（每个输入特征一个），实际有 {got} 个",
+        "not_a_number": "{path}：应为数字，实际是 {got}",
+        "not_finite": "{path}：应为有限的数，实际是 {got}",
+        "network": "{detail}",
+    },
+    "model_values": {
+        "null": "null",
+        "a boolean": "布尔值",
+        "a number": "数字",
+        "a string": "字符串",
+        "a list": "列表",
+        "an object": "对象",
+        "an empty list": "空列表",
     },
 }

@@ -1,0 +1,424 @@
+"""A class on one server: many sessions training at once, measured honestly.
+
+Each session opens the Playground on circles (400 points, 8,8 tanh, batch 10) with
+``play=1`` in the link, so it trains from the moment the page opens. A few sessions are
+real Chromium (Debian's, through Playwright); the rest are light clients that speak
+Streamlit's own websocket protocol (the protobuf messages the streamlit package ships),
+so thirty browsers do not eat the server's cores. Every client counts the region images
+it receives and reads the epoch counter.
+
+Reported per stage (1, 10, 30 sessions by default): per-session region updates/s and
+epochs/s (min, median), server CPU per delivered region frame, cores busy, server RSS,
+errors. Optional: simultaneous first loads (``--first-loads``), a soak (``--soak-minutes``),
+and sessions opened and closed (``--churn``) with RSS before and after.
+
+Targets (issue 11): every session >= 10 updates/s and >= 25 epochs/s at 30 sessions;
+30 simultaneous first loads each within 2 s.
+
+    python benchmarks/class_load.py                        # one `streamlit run`
+    python benchmarks/class_load.py --replicas 2           # deploy/serve.py: nginx + 2
+    python benchmarks/class_load.py --stages 30 --browsers 3 --first-loads 30
+    python benchmarks/class_load.py --stages --soak-minutes 5 --churn 50
+
+Everything it starts it stops; each stage is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from devtools import browser as drive  # noqa: E402
+
+QUERY = "dataset=circles&samples=400&noise=0&hidden=8,8&act=tanh&batch=10&play=1"
+TARGET_UPDATES, TARGET_EPOCHS, TARGET_FIRST_LOAD = 10.0, 25.0, 2.0
+CLK = os.sysconf("SC_CLK_TCK")
+
+
+# --- the server's processes ------------------------------------------------------------------
+def descendants(pid: int) -> list[int]:
+    """``pid`` and every process under it."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / CLK  # utime, stime
+    return total
+
+
+def rss_mb(pids: list[int], name: str = "python") -> float:
+    """Resident memory of the app processes (nginx, if any, is not counted)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, ValueError):
+            status = Path(f"/proc/{pid}/status").read_text()
+            if name not in status.split("\n", 1)[0]:
+                continue
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+    return total / 1024
+
+
+@contextlib.contextmanager
+def server(args) -> tuple[str, list[int]]:
+    """The server under test: ``--url`` as given, else `streamlit run` or deploy/serve.py."""
+    if args.url:
+        yield args.url.rstrip("/"), [int(p) for p in args.server_pids]
+        return
+    port = drive.free_port()
+    extra = [f"--server.disconnectedSessionTTL={args.session_ttl}"] if args.session_ttl else []
+    if args.replicas:
+        cmd = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--port", str(port),
+               "--replicas", str(args.replicas), "--address", "127.0.0.1", *extra]
+    else:
+        cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port),
+               "--browser.gatherUsageStats", "false", *extra]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        drive.wait_healthy(base)
+        time.sleep(1.0)
+        yield base, [proc.pid]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+# --- a light client: Streamlit's websocket protocol, no browser -------------------------------
+class Client:
+    """One session: connects, asks for a run of the page with ``query``, counts what comes."""
+
+    def __init__(self, base: str, query: str, fetch_assets: bool = False):
+        self.base, self.query, self.fetch_assets = base, query, fetch_assets
+        self.regions = 0
+        self.epoch = 0
+        self.errors: list[str] = []
+        self.started = self.first_region = self.finished = None
+        self.closed = asyncio.Event()
+        self.cookie = ""
+
+    def counts(self) -> tuple[float, int, int]:
+        return time.perf_counter(), self.regions, self.epoch
+
+    async def _page(self) -> None:
+        """What a browser fetches before it opens the websocket: the page and its assets."""
+        def get(path: str) -> bytes:
+            req = urllib.request.Request(self.base + path,
+                                         headers={"Accept-Encoding": "gzip", "Cookie": self.cookie})
+            with urllib.request.urlopen(req, timeout=60) as r:
+                cookie = r.headers.get("Set-Cookie")
+                if cookie and not self.cookie:
+                    self.cookie = cookie.split(";", 1)[0]
+                return r.read()
+
+        html = (await asyncio.to_thread(get, "/")).decode("utf-8", "replace")
+        if self.fetch_assets:
+            assets = re.findall(r'(?:src|href)="\.?(/?static/[^"]+\.(?:js|css))"', html)
+            await asyncio.gather(*(asyncio.to_thread(get, "/" + a.lstrip("/")) for a in assets))
+
+    async def run(self, until: asyncio.Event, stop_when_drawn: bool = False) -> None:
+        import websockets
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self.started = time.perf_counter()
+        try:
+            await self._page()
+            url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
+            headers = {"Cookie": self.cookie} if self.cookie else {}  # sticky replica
+            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,
+                                          open_timeout=60, ping_interval=None,
+                                          additional_headers=headers) as ws:
+                msg = BackMsg()
+                msg.rerun_script.query_string = self.query
+                await ws.send(msg.SerializeToString())
+                while not until.is_set():
+                    try:
+                        data = await asyncio.wait_for(ws.recv(), 0.5)
+                    except TimeoutError:
+                        continue
+                    fwd = ForwardMsg()
+                    fwd.ParseFromString(data)
+                    kind = fwd.WhichOneof("type")
+                    if kind == "script_finished" and stop_when_drawn:
+                        self.finished = time.perf_counter()
+                        return
+                    if kind != "delta" or fwd.delta.WhichOneof("type") != "new_element":
+                        continue
+                    el = fwd.delta.new_element
+                    what = el.WhichOneof("type")
+                    if what == "html" and "np-region-image" in el.html.body:
+                        self.regions += 1
+                        self.first_region = self.first_region or time.perf_counter()
+                    elif what == "metric" and el.metric.label == "Epoch":
+                        with contextlib.suppress(ValueError):
+                            self.epoch = int(el.metric.body.replace(",", ""))
+                    elif what == "exception":
+                        self.errors.append(el.exception.message[:200])
+        except Exception as error:  # noqa: BLE001 - every failure is reported, not raised
+            self.errors.append(f"{type(error).__name__}: {error}"[:200])
+        finally:
+            self.closed.set()
+
+
+# --- Chromium sessions, in a worker process (Playwright's sync API wants its own) -------------
+COUNT = """() => { window.__n = 0; let last = null;
+  const tick = () => { const el = document.querySelector('.np-region-image');
+    const v = el ? el.getAttribute('src') : null;
+    if (v !== last) { window.__n++; last = v; } requestAnimationFrame(tick); };
+  requestAnimationFrame(tick); }"""
+EPOCH = """() => { const m = [...document.querySelectorAll('[data-testid=stMetric]')]
+  .find(m => m.innerText.startsWith('Epoch'));
+  return m ? parseInt(m.querySelector('[data-testid=stMetricValue]').innerText
+  .replace(/,/g, '')) : 0; }"""
+
+
+def browser_worker(url: str, count: int, warmup: float, seconds: float) -> None:
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with sync_playwright() as p, drive.chromium(p) as browser:
+        pages = []
+        for _ in range(count):
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{url}/?{QUERY}")
+            pages.append(page)
+        for page in pages:
+            page.wait_for_selector(".np-region-image", timeout=60_000)
+            page.evaluate(COUNT)
+        time.sleep(warmup)
+        start = [(time.perf_counter(), pg.evaluate("() => window.__n"), pg.evaluate(EPOCH))
+                 for pg in pages]
+        time.sleep(seconds)
+        for pg, (t0, n0, e0) in zip(pages, start):
+            t1, n1, e1 = time.perf_counter(), pg.evaluate("() => window.__n"), pg.evaluate(EPOCH)
+            results.append({"updates": (n1 - n0) / (t1 - t0), "epochs": (e1 - e0) / (t1 - t0),
+                            "regions": n1 - n0})
+    print(json.dumps(results))
+
+
+# --- one stage: n sessions at once -----------------------------------------------------------
+async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float,
+                seconds: float) -> dict:
+    browsers = min(browsers, n)
+    worker = None
+    if browsers:
+        worker = await asyncio.create_subprocess_exec(
+            sys.executable, __file__, "--browser-worker", base, str(browsers), str(warmup + 3),
+            str(seconds), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    stop = asyncio.Event()
+    clients = [Client(base, QUERY) for _ in range(n - browsers)]
+    tasks = [asyncio.create_task(c.run(stop)) for c in clients]
+    await asyncio.sleep(warmup + 3)
+    procs = descendants(pids[0]) if pids else []
+    t0, cpu0 = time.perf_counter(), cpu_seconds(procs)
+    start = [c.counts() for c in clients]
+    await asyncio.sleep(seconds)
+    t1, cpu1 = time.perf_counter(), cpu_seconds(procs)
+    end = [c.counts() for c in clients]
+    rss = rss_mb(descendants(pids[0])) if pids else float("nan")
+    browser_results, browser_errors = [], []
+    if worker:
+        out, err = await asyncio.wait_for(worker.communicate(), warmup + seconds + 120)
+        try:
+            browser_results = json.loads(out.decode().strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            browser_errors.append("browser worker: " + err.decode()[-300:])
+    stop.set()
+    await asyncio.gather(*tasks)
+    updates = [(e[1] - s[1]) / (e[0] - s[0]) for s, e in zip(start, end)]
+    epochs = [(e[2] - s[2]) / (e[0] - s[0]) for s, e in zip(start, end)]
+    frames = sum(e[1] - s[1] for s, e in zip(start, end))
+    frames += sum(b["regions"] for b in browser_results)
+    errors = [e for c in clients for e in c.errors] + browser_errors
+    cpu = cpu1 - cpu0
+    return {
+        "sessions": n, "browsers": browsers,
+        "updates": updates, "epochs": epochs,
+        "browser_updates": [b["updates"] for b in browser_results],
+        "browser_epochs": [b["epochs"] for b in browser_results],
+        "cpu_ms_per_frame": 1000 * cpu / frames if frames else float("inf"),
+        "cores_busy": cpu / (t1 - t0), "rss_mb": rss, "errors": errors,
+        "starved": sum(1 for u in updates if u == 0),
+    }
+
+
+def summary(values: list[float]) -> str:
+    if not values:
+        return "-"
+    return f"min {min(values):6.1f}  median {statistics.median(values):6.1f}"
+
+
+def print_stage(r: dict) -> None:
+    print(f"\n{r['sessions']} sessions ({r['browsers']} in Chromium):")
+    print(f"  light clients  updates/s {summary(r['updates'])}   epochs/s {summary(r['epochs'])}")
+    if r["browsers"]:
+        print(f"  Chromium       updates/s {summary(r['browser_updates'])}   "
+              f"epochs/s {summary(r['browser_epochs'])}")
+    print(f"  server: {r['cpu_ms_per_frame']:.1f} ms CPU per delivered region frame, "
+          f"{r['cores_busy']:.2f} cores busy, RSS {r['rss_mb']:.0f} MB")
+    print(f"  errors: {len(r['errors'])}{' ' + repr(r['errors'][:3]) if r['errors'] else ''}; "
+          f"starved sessions: {r['starved']}")
+    every = r["updates"] + r["browser_updates"]
+    every_e = r["epochs"] + r["browser_epochs"]
+    ok = every and min(every) >= TARGET_UPDATES and min(every_e) >= TARGET_EPOCHS
+    print(f"  target every session >= {TARGET_UPDATES:.0f} updates/s and >= "
+          f"{TARGET_EPOCHS:.0f} epochs/s: {'met' if ok and not r['errors'] else 'MISSED'}")
+
+
+# --- first loads, soak, churn -------------------------------------------------------------------
+async def first_loads(base: str, n: int) -> list[float]:
+    """``n`` sessions opening the page at the same moment (page, assets, first full run);
+    seconds each waited until the page was drawn."""
+    stop = asyncio.Event()
+    clients = [Client(base, "", fetch_assets=True) for _ in range(n)]
+    await asyncio.wait_for(asyncio.gather(*(c.run(stop, stop_when_drawn=True) for c in clients)),
+                           120)
+    return [(c.finished - c.started) if c.finished else float("inf") for c in clients]
+
+
+async def soak(base: str, pids: list[int], minutes: float) -> None:
+    stop = asyncio.Event()
+    client = Client(base, QUERY)
+    task = asyncio.create_task(client.run(stop))
+    await asyncio.sleep(5)
+    print(f"\nSoak: one session playing for {minutes:g} min (rate over each 30 s, RSS):")
+    end = time.perf_counter() + 60 * minutes
+    while time.perf_counter() < end:
+        t0, n0, e0 = client.counts()
+        await asyncio.sleep(min(30.0, max(1.0, end - time.perf_counter())))
+        t1, n1, e1 = client.counts()
+        print(f"  t={(t1 - end) / 60 + minutes:5.1f} min  {(n1 - n0) / (t1 - t0):5.1f} updates/s  "
+              f"{(e1 - e0) / (t1 - t0):6.0f} epochs/s  RSS {rss_mb(descendants(pids[0])):.0f} MB",
+              flush=True)
+    stop.set()
+    await task
+    print(f"  errors: {client.errors or 0}")
+
+
+async def churn(base: str, pids: list[int], n: int, wait: float) -> None:
+    before = rss_mb(descendants(pids[0]))
+    print(f"\nChurn: {n} sessions open (10 at a time), play 3 s, close; RSS before {before:.0f} MB")
+    errors = []
+    for i in range(0, n, 10):
+        stop = asyncio.Event()
+        clients = [Client(base, QUERY) for _ in range(min(10, n - i))]
+        tasks = [asyncio.create_task(c.run(stop)) for c in clients]
+        await asyncio.sleep(3)
+        stop.set()
+        await asyncio.gather(*tasks)
+        errors += [e for c in clients for e in c.errors]
+    peak = rss_mb(descendants(pids[0]))
+    await asyncio.sleep(wait)
+    # one more session: Streamlit drops expired disconnected sessions when it next looks
+    # (when a session disconnects); then give the app's memory trimming (every 30 s) a turn
+    stop = asyncio.Event()
+    probe = Client(base, "")
+    await probe.run(stop, stop_when_drawn=True)
+    await asyncio.sleep(35)
+    after = rss_mb(descendants(pids[0]))
+    change = 100 * (after - before) / before
+    print(f"  RSS right after: {peak:.0f} MB; {wait + 35:.0f} s later: {after:.0f} MB "
+          f"({change:+.1f} %); errors: {len(errors)}")
+    print(f"  target within 10 % of the start: {'met' if abs(change) <= 10 else 'MISSED'}")
+
+
+async def main_async(args) -> None:
+    with server(args) as (base, pids):
+        how = f"nginx + {args.replicas} replicas" if args.replicas else "one streamlit run"
+        print(f"server: {base} ({'as given' if args.url else how}); {os.cpu_count()} CPUs")
+        print(f"each session: ?{QUERY}")
+        if args.first_loads:
+            alone = await first_loads(base, 1)
+            many = await first_loads(base, args.first_loads)
+            ok = max(many) <= TARGET_FIRST_LOAD
+            print(f"\nFirst load (page, its scripts and styles, first run drawn): alone "
+                  f"{alone[0]:.2f} s; {args.first_loads} at once: median "
+                  f"{statistics.median(many):.2f} s, slowest {max(many):.2f} s; target each "
+                  f"<= {TARGET_FIRST_LOAD:.0f} s: {'met' if ok else 'MISSED'}")
+            await asyncio.sleep(args.settle)
+        for n in args.stages:
+            print_stage(await stage(base, pids, n, args.browsers, args.warmup, args.seconds))
+            await asyncio.sleep(args.settle)
+        if args.soak_minutes:
+            await soak(base, pids, args.soak_minutes)
+        for _ in range(args.churn_rounds if args.churn else 0):
+            await churn(base, pids, args.churn, args.churn_wait)
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--browser-worker":
+        url, count, warmup, seconds = sys.argv[2:6]
+        browser_worker(url, int(count), float(warmup), float(seconds))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stages", type=int, nargs="*", default=[1, 10, 30],
+                    help="sessions at once, one stage each (none: skip)")
+    ap.add_argument("--browsers", type=int, default=3, help="of them in Chromium")
+    ap.add_argument("--seconds", type=float, default=15.0, help="measured per stage")
+    ap.add_argument("--warmup", type=float, default=5.0)
+    ap.add_argument("--settle", type=float, default=3.0, help="pause between stages")
+    ap.add_argument("--replicas", type=int, default=0,
+                    help="serve through deploy/serve.py with this many replicas behind nginx")
+    ap.add_argument("--url", help="an already running server instead")
+    ap.add_argument("--server-pids", nargs="*", default=[],
+                    help="with --url: its process ids (for CPU and RSS)")
+    ap.add_argument("--first-loads", type=int, default=0, help="simultaneous first loads")
+    ap.add_argument("--soak-minutes", type=float, default=0.0)
+    ap.add_argument("--churn", type=int, default=0, help="sessions to open and close")
+    ap.add_argument("--churn-wait", type=float, default=40.0,
+                    help="seconds after the churn before RSS is read again")
+    ap.add_argument("--churn-rounds", type=int, default=1,
+                    help="repeat the churn: memory reused, or a leak that grows each round?")
+    ap.add_argument("--session-ttl", type=int, default=0,
+                    help="server.disconnectedSessionTTL for the server started here")
+    ap.add_argument("--timeout", type=float, default=3600.0, help="stop after this, whatever")
+    args = ap.parse_args()
+    try:
+        asyncio.run(asyncio.wait_for(main_async(args), args.timeout))
+    except TimeoutError:
+        print(f"stopped after --timeout {args.timeout:.0f} s")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Lesson 4 (Loss and gradient descent) in AppTest: the page runs, shows the articles'
+numbers, says what each optimizer did, and every control (extreme values included) gives
+a page with no exception and no NaN on screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import surfaces
+
+st_testing = pytest.importorskip("streamlit.testing.v1")
+
+
+def lesson(query: dict | None = None):
+    at = st_testing.AppTest.from_file("../app.py", default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.switch_page("pages/descent.py")
+    return at.run()
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def boxes(at) -> str:
+    return "\n".join(b.value for kind in (at.error, at.warning, at.info, at.success)
+                     for b in kind)
+
+
+def on_screen(at) -> str:
+    parts = [m.value for m in at.markdown] + [boxes(at)] + list(metrics(at).values())
+    parts += [str(t.value) for t in at.table]
+    return "\n".join(parts)
+
+
+def assert_clean(at) -> None:
+    assert not at.exception
+    assert "nan" not in on_screen(at).lower().replace("nano", "")
+
+
+def test_the_page_opens_on_the_articles_numbers():
+    at = lesson()
+    assert_clean(at)
+    assert at.title[0].value == "Loss and gradient descent"
+    m = metrics(at)
+    # article 001: the y = 3x fit from w = 2.269, b = 1.01
+    assert m["Loss at the start"] == "13.647"
+    assert m["∂L/∂w at the start"] == "-45.052"
+    assert m["∂L/∂b at the start"] == "-5.582"
+    # article 002: a confidently wrong sigmoid unit (z = -4, y = 1)
+    assert m["Prediction a"] == "0.018"
+    assert m["Squared error dL/dz"] == "-0.035"
+    assert m["Cross-entropy dL/dz"] == "-0.982"
+    assert "28.3 times" in on_screen(at)
+
+
+def test_default_descent_says_what_each_optimizer_did():
+    text = boxes(lesson())
+    assert "**SGD**: crawls" in text
+    assert "**Momentum**: reached the minimum" in text
+    assert "**Adam**: crawls" in text
+
+
+def test_a_learning_rate_of_100_says_diverged_and_keeps_the_page_clean():
+    at = lesson()
+    at.select_slider(key="descent.lr.line").set_value(100.0).run()
+    assert_clean(at)
+    assert at.error, "a diverging run must be shown as an error box"
+    text = at.error[0].value
+    assert "**SGD**: diverged" in text and "**Momentum**: diverged" in text
+    assert "**Adam**: oscillates" in text
+    assert "cut at its last finite point" in text
+
+
+@pytest.mark.parametrize("name", surfaces.SURFACES)
+@pytest.mark.parametrize("view", ["contour", "3d"])
+def test_every_surface_in_both_views_at_extreme_settings(name, view):
+    at = lesson()
+    at.selectbox(key="descent.surface").set_value(name).run()
+    at.radio(key="descent.view").set_value(view).run()
+    assert_clean(at)
+    lo, hi = surfaces.SURFACES[name].box[0]
+    at.slider(key=f"descent.start1.{name}").set_value(hi)
+    at.slider(key=f"descent.start2.{name}").set_value(surfaces.SURFACES[name].box[1][0])
+    at.select_slider(key=f"descent.lr.{name}").set_value(100.0)
+    at.slider(key="descent.steps").set_value(500).run()
+    assert_clean(at)
+    assert boxes(at)
+
+
+def test_arrows_and_the_step_table_follow_the_inspected_step():
+    at = lesson()
+    at.pills(key="descent.arrows").set_value(["gradient", "velocity", "m_hat", "adam_step"])
+    at.slider(key="descent.inspect").set_value(1).run()
+    assert_clean(at)
+    table = at.table[0].value
+    first = table.iloc[0].to_dict()
+    assert first["From"] == "(2.269, 1.010)" and first["Gradient g"] == "(-45.052, -5.582)"
+    # one SGD step by hand: theta - 0.01 * g
+    assert first["To"] == "(2.720, 1.066)"
+    at.slider(key="descent.inspect").set_value(50).run()
+    assert_clean(at)
+    assert "**Step 50**" in on_screen(at)
+
+
+def test_the_reset_button_brings_back_the_default_start():
+    at = lesson()
+    at.slider(key="descent.start1.line").set_value(6.0)
+    at.select_slider(key="descent.lr.line").set_value(1.0).run()
+    assert metrics(at)["Loss at the start"] != "13.647"
+    at.button(key="descent.reset").click().run()
+    assert_clean(at)
+    assert metrics(at)["Loss at the start"] == "13.647"
+    assert at.select_slider(key="descent.lr.line").value == 0.01
+
+
+def test_no_optimizer_chosen_still_draws_the_surface_and_says_why():
+    at = lesson()
+    at.pills(key="descent.optimizers").set_value([]).run()
+    assert_clean(at)
+    assert any("Pick at least one optimizer" in i.value for i in at.info)
+
+
+def test_the_target_and_z_controls_change_the_numbers():
+    at = lesson()
+    at.radio(key="descent.target").set_value(0)
+    at.slider(key="descent.z").set_value(8.0).run()
+    assert_clean(at)
+    assert metrics(at)["Prediction a"] == "1.000"
+    at.slider(key="descent.z").set_value(-8.0).run()
+    assert "right side" in on_screen(at)
+
+
+def test_the_convexity_numbers_are_on_the_page():
+    values = [m.value for m in at_metrics(lesson(), "Curves downward on")]
+    assert values[0] == "0 %"
+    measured = surfaces.bends_down_share(surfaces.SURFACES["logistic_mse"])
+    assert values[1] == f"{100 * measured:.0f} %" and measured > 0.5
+
+
+def at_metrics(at, label: str):
+    return [m for m in at.metric if m.label == label]
+
+
+def test_the_chinese_edition_runs():
+    at = lesson({"lang": "zh"})
+    assert not at.exception
+    assert at.title[0].value == "损失函数与梯度下降"
+    assert metrics(at)["起点处的损失"] == "13.647"
+
+
+def test_inspecting_a_late_step_then_diverging_keeps_the_page_working():
+    at = lesson()
+    at.slider(key="descent.inspect").set_value(80).run()
+    at.pills(key="descent.optimizers").set_value(["sgd"])
+    at.select_slider(key="descent.lr.line").set_value(100.0).run()
+    assert_clean(at)
+    assert "**SGD**: diverged" in at.error[0].value
+    assert at.slider(key="descent.inspect").value <= 2

@@ -1,0 +1,1 @@
+"""The lesson "Inside the network": its session logic and views."""

@@ -1,0 +1,165 @@
+"""How the live loop shares one Streamlit server between many learners.
+
+Every session's script runs in its own thread of one process, under one GIL, and one
+event-loop thread sends every session's frames. So a session that draws frames faster
+than they leave the server only wastes the shared core (Streamlit keeps the newest of
+two undelivered versions of an element and drops the other). The live loop therefore
+
+- trains for a budget of its own thread's CPU time per frame, shared out between the
+  sessions playing in this process (``players``), so load lowers everyone's rate evenly;
+- waits until its previous frame has left the server before drawing the next
+  (``Delivery``), which also leaves the event loop its share of the GIL.
+
+Streamlit offers no public API for either, so this module reads two of its internals
+(the session's outgoing queue, the runtime's event loop) and does nothing if they are
+missing: the loop then simply runs at its frame rate, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+
+_lock = threading.Lock()
+_players: set[int] = set()
+
+
+@contextlib.contextmanager
+def playing() -> Iterator[None]:
+    """Count this thread (one session's live loop) among the players while inside."""
+    me = threading.get_ident()
+    with _lock:
+        _players.add(me)
+    try:
+        yield
+    finally:
+        with _lock:
+            _players.discard(me)
+
+
+def players() -> int:
+    """How many sessions of this process are playing now (at least 1)."""
+    return max(1, len(_players))
+
+
+TRIM_SECONDS = 30.0
+_trimmer: threading.Thread | None = None
+
+
+def _trim_forever() -> None:
+    """Every ``TRIM_SECONDS``: hand memory that closed sessions freed back to the system.
+    glibc keeps freed heap memory for reuse, so without this the server's RSS stays at
+    its peak after a class has gone (measured: 101 MB -> 205 MB -> 172 MB after 50
+    sessions came and went)."""
+    import ctypes
+    import gc
+
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return  # not glibc: nothing to do
+    while True:
+        time.sleep(TRIM_SECONDS)
+        gc.collect()
+        trim(0)
+
+
+def start_trimming() -> None:
+    """Start the trimming thread once per process (a daemon: it never holds exit up)."""
+    global _trimmer
+    with _lock:
+        if _trimmer is None:
+            _trimmer = threading.Thread(target=_trim_forever, name="np-malloc-trim",
+                                        daemon=True)
+            _trimmer.start()
+
+
+def _session():
+    """This script thread's AppSession, or None (tests, or Streamlit changed inside)."""
+    try:
+        from streamlit.runtime import Runtime
+        from streamlit.runtime.scriptrunner_utils.script_run_context import (
+            get_script_run_ctx,
+        )
+
+        ctx = get_script_run_ctx(suppress_warning=True)
+        if ctx is None or not Runtime.exists():
+            return None
+        info = Runtime.instance()._session_mgr.get_active_session_info(ctx.session_id)
+        return None if info is None else info.session
+    except Exception:  # noqa: BLE001 - internals: any change means "not available"
+        return None
+
+
+class Delivery:
+    """Waits, sleeping (so without the GIL), until this session's queued frame has been
+    handed to the network."""
+
+    POLL_SECONDS = 0.002
+
+    def __init__(self):
+        start_trimming()
+        session = _session()
+        queue = getattr(session, "_browser_queue", None)
+        self._queue = queue if hasattr(queue, "is_empty") else None
+        try:
+            from streamlit.runtime import Runtime
+
+            manager, session_id = Runtime.instance()._session_mgr, session.id
+            self._is_active = lambda: manager.is_active_session(session_id)
+        except Exception:  # noqa: BLE001 - internals: any change means "not available"
+            self._is_active = lambda: True
+
+    def connected(self) -> bool:
+        """Is the browser still there? Streamlit keeps running the script of a closed tab
+        (it may come back) until the session expires: a live loop nobody watches only
+        takes the others' share of the core."""
+        return self._is_active()
+
+    def wait(self, limit: float) -> float:
+        """Wait up to ``limit`` seconds; returns how long it waited."""
+        if self._queue is None:
+            return 0.0
+        start = time.perf_counter()
+        deadline = start + limit
+        while not self._queue.is_empty() and time.perf_counter() < deadline:
+            time.sleep(self.POLL_SECONDS)
+        return time.perf_counter() - start
+
+
+def connected() -> bool:
+    """Is this session's browser still connected (True if that cannot be told)?"""
+    return Delivery().connected()
+
+
+def rerun_soon(delay: float = 0.2, state: dict | None = None) -> bool:
+    """Ask for one more run of this session's script after ``delay`` seconds, from the
+    event loop, even if the current run was stopped (Streamlit's own Stop button), after
+    setting the session-state entries ``state``. A stopped run cannot touch its session
+    state itself: every access raises the stop again. Returns False if not possible."""
+    session = _session()
+    try:
+        from streamlit.runtime import Runtime
+
+        loop = Runtime.instance()._get_async_objs().eventloop
+        session_state = session._session_state
+        request_rerun = session.request_rerun
+    except Exception:  # noqa: BLE001 - internals: any change means "not available"
+        return False
+
+    deadline = time.monotonic() + delay + 10.0
+
+    def rerun() -> None:
+        # after the current run has ended: a run cut short by a rerun leaves its widgets
+        # unfinished in the browser
+        if "RUNNING" in str(getattr(session, "_state", "")) and time.monotonic() < deadline:
+            loop.call_later(0.05, rerun)
+            return
+        for key, value in (state or {}).items():
+            session_state[key] = value
+        request_rerun(None)
+
+    loop.call_soon_threadsafe(loop.call_later, delay, rerun)
+    return True
