@@ -38,6 +38,8 @@ Array = np.ndarray
 THETA_LIMIT = 1e6  # a path beyond this distance from the origin has diverged: cut it there
 MAX_STEPS = 1000
 REACHED = 1e-3  # reached the minimum: the gap to the lowest loss fell below 0.1 % of the start's
+STALLED = 1e-3  # stalled: over the run's second half the loss moved less than 0.1 % of the
+STALLED_GRAD = 1e-2  # start's gap, and the gradient shrank below 1 % of its largest size
 
 
 # --- the model surfaces: a loss of core/losses.py over (w, b) ------------------------------
@@ -229,7 +231,7 @@ def descend(surface: Surface, optimizer: str, start, lr: float, steps: int) -> P
                 stack(v_hat) if optimizer == "adam" else None, diverged, steps)
 
 
-VERDICTS = ("reached", "crawls", "oscillates", "diverged")
+VERDICTS = ("reached", "crawls", "stalled", "oscillates", "diverged")
 
 
 def verdict(path: Path, lowest: float) -> str:
@@ -237,6 +239,9 @@ def verdict(path: Path, lowest: float) -> str:
 
     - "diverged": cut at a non-finite value or beyond THETA_LIMIT;
     - "reached": the gap to the minimum fell below REACHED of the start's gap;
+    - "stalled": not there, but the loss has stopped moving (less than STALLED of the
+      start's gap over the second half) because the gradient almost vanished (below
+      STALLED_GRAD of its largest size): a plateau or a saddle;
     - "oscillates": it ended higher than it started, or the loss rose on a third or more
       of the steps in the second half of the run (bouncing across a valley);
     - "crawls": it is still going down, slowly.
@@ -246,7 +251,12 @@ def verdict(path: Path, lowest: float) -> str:
     gap = path.loss - lowest
     if gap[-1] <= REACHED * gap[0] + 1e-12:
         return "reached"
-    late = np.diff(path.loss[len(path.loss) // 2:])
+    half = path.loss[len(path.loss) // 2:]
+    size = np.linalg.norm(path.grad, axis=-1) if path.steps else np.zeros(1)
+    if (size.max() > 0 and size[-1] < STALLED_GRAD * size.max()
+            and np.ptp(half) < STALLED * gap[0]):
+        return "stalled"
+    late = np.diff(half)
     if gap[-1] > gap[0] or (len(late) and np.mean(late > 0) >= 1 / 3):
         return "oscillates"
     return "crawls"

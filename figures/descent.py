@@ -152,8 +152,9 @@ def _thinned(n: int) -> np.ndarray:
     return np.unique(np.linspace(0, n - 1, MAX_FRAME_POINTS).round().astype(int))
 
 
-def _path_trace(path: PathLine, k: int, three_d: bool, lift: float, full: bool) -> dict:
-    keep = np.arange(k + 1) if full else _thinned(k + 1)
+def _path_trace(path: PathLine, k: int, three_d: bool, lift: float, full: bool,
+                thin: bool = True) -> dict:
+    keep = np.arange(k + 1) if full or not thin else _thinned(k + 1)
     th, loss = path.theta[keep], path.loss[keep]
     trace = {"type": "scatter3d" if three_d else "scatter", "x": _finite_list(th[:, 0]),
              "y": _finite_list(th[:, 1])}
@@ -173,15 +174,17 @@ def _animation(labels: SurfaceLabels, ks: list[int], three_d: bool) -> dict:
     still = {**frame_args, "frame": {"duration": 0, "redraw": three_d}}
     return {
         "updatemenus": [{
+            # the buttons share the x-axis title's row (the title is centred); the step
+            # slider gets the full width below, so neither overlaps on a phone
             "type": "buttons", "direction": "left", "x": 0.0, "y": 0.0, "xanchor": "left",
-            "yanchor": "top", "pad": {"t": 45, "r": 6}, "showactive": False,
+            "yanchor": "top", "pad": {"t": 32, "r": 6}, "showactive": False,
             "buttons": [{"label": labels.play, "method": "animate",
                          "args": [None, {**frame_args, "fromcurrent": False}]},
                         {"label": labels.pause, "method": "animate",
                          "args": [[None], {**still, "frame": {"duration": 0, "redraw": False}}]}]}],
         "sliders": [{
-            "active": len(ks) - 1, "x": 0.14, "len": 0.86, "y": 0.0, "yanchor": "top",
-            "pad": {"t": 35, "b": 0}, "currentvalue": {"prefix": labels.step,
+            "active": len(ks) - 1, "x": 0.0, "len": 1.0, "y": 0.0, "yanchor": "top",
+            "pad": {"t": 70, "b": 0}, "currentvalue": {"prefix": labels.step,
                                                         "font": {"size": 12}},
             "steps": [{"label": str(k), "method": "animate", "args": [[str(k)], still]}
                       for k in ks]}]}
@@ -242,14 +245,16 @@ def surface(t1: np.ndarray, t2: np.ndarray, L: np.ndarray, lowest: float, paths:
     n_steps = max((len(p.theta) - 1 for p in paths), default=0)
     animated = bool(paths) and n_steps > 0
     layout = _base_layout(labels.title, height,
-                          {"l": 10, "r": 10, "b": 95 if animated else 10})
+                          {"l": 10, "r": 10, "b": 132 if animated else 10})
     frames = []
     if animated:
         ks = frame_steps(n_steps)
         traces = list(range(first, first + len(paths)))
+        # the last frame carries every point: the picture a played animation stops on is
+        # the same as the still one (a thinned zigzag would alias into another shape)
         frames = [{"name": str(k), "traces": traces,
-                   "data": [_path_trace(p, min(k, len(p.theta) - 1), three_d, lift, False)
-                            for p in paths]} for k in ks]
+                   "data": [_path_trace(p, min(k, len(p.theta) - 1), three_d, lift, False,
+                                        thin=k != ks[-1]) for p in paths]} for k in ks]
         layout.update(_animation(labels, ks, three_d))
     annotations = []
     for a in [] if three_d else arrows or []:

@@ -33,10 +33,7 @@ layer, ux, uy = controller.choose_view(run, T, controls[2:])
 if run.last.diverged:
     st.error(T["diverged"])
 
-# --- the numbers -------------------------------------------------------------------------------
-metric_slots = [c.empty() for c in st.columns(4)]
-
-
+# --- the numbers (drawn under the pictures, so a phone shows the pictures first) ----------------
 def draw_metrics() -> None:
     snap = run.last
     values = [
@@ -62,6 +59,7 @@ elif uz is not None and not live:
     layer_title.markdown(T["layer_title_3d"].format(l=layer, u=ux + 1, v=uy + 1, w=uz + 1))
 else:
     layer_title.markdown(T["layer_title"].format(l=layer, u=ux + 1, v=uy + 1))
+metric_slots = [c.empty() for c in st.columns(4)]
 note_slot = st.empty()
 show_3d = uz is not None and not live
 

@@ -23,13 +23,15 @@ room.notes(T)
 # --- 1. the neuron: drag its numbers, watch its line and its costs ------------------------
 st.header(T["s1_title"])
 st.markdown(T["s1_look"])
-controls, picture = st.columns([5, 6], gap="large")
+# the picture first: a phone stacks the columns, and the picture must not come after the
+# sliders, the costs and the gradient table
+picture, controls = st.columns([6, 5], gap="large")
+with picture:
+    room.plane_chart(T)
 with controls:
     room.weight_sliders(T)
     room.numbers(T)
     room.data_controls(T)
-with picture:
-    room.plane_chart(T)
 lesson.notice(T["s1_notice"])
 
 # --- 2. fit: gradient descent from where the neuron is ------------------------------------

@@ -156,6 +156,10 @@ def test_measured_gradients_vanish_for_sigmoid_only():
     assert ratio["sigmoid"] < 1e-5
     assert ratio["tanh"] > 1e-2 and ratio["relu"] > 1e-2
     assert room.measured_gradients(0, 0)["sigmoid"][0] > 0  # a single layer still works
+    # the notice: "from two hidden layers on ... orders of magnitude smaller", for every depth
+    for depth in range(2, 17):
+        sigmoid = room.measured_gradients(depth, 0)["sigmoid"]
+        assert sigmoid[0] / sigmoid[-1] < 0.02, depth
 
 
 # --- a linear network is one matrix ---------------------------------------------------------
@@ -201,6 +205,19 @@ def test_the_fit_the_page_shows_linear_fails_tanh_succeeds():
     assert no_hidden["linear"]["accuracy"] < 0.65 and no_hidden["tanh"]["accuracy"] < 0.65
 
 
+@pytest.mark.parametrize("seed", [0, 2, 42])
+def test_the_linear_vs_tanh_notice_holds_for_other_seeds_and_shapes(seed):
+    # "about 50 to 70 %" for the linear network; tanh with 3+ units "usually about 100 %",
+    # with 1 or 2 units it cannot close the curve
+    for hidden in [(3,), (5, 5), (4, 4, 4, 4), (1,), (2, 2)]:
+        pair = room.fit_pair(hidden, seed)
+        assert 0.4 < pair["linear"]["accuracy"] < 0.72, hidden
+        if min(hidden) >= 3:
+            assert pair["tanh"]["accuracy"] > 0.85, hidden
+        else:
+            assert pair["tanh"]["accuracy"] < 0.92, hidden
+
+
 # --- typed values --------------------------------------------------------------------------
 def test_ranges_are_clamped_ordered_and_widened_with_a_note():
     assert room.z_range(-6.0, 6.0) == (-6.0, 6.0, [])
@@ -226,3 +243,16 @@ def test_printed_numbers():
     assert room.zones_text([(-6.0, -4.35654), (4.35654, 6.0)], "none") == \
         "[-6, -4.357] ∪ [4.357, 6]"
     assert room.zones_text([], "none") == "none"
+    # softmax's table: the 4 decimals of the bars, and a tiny p never printed as 0
+    assert room.probability(0.659001) == "0.6590" and room.probability(0.0) == "0.0000"
+    assert room.probability(2.06e-9) == "2.1e-09"
+    # the measured-gradient table: 0.259 and 1.23, not 2.59e-01 and 1.23e+00
+    assert room.size(0.2591) == "0.259" and room.size(1.2301) == "1.23"
+    assert room.size(2.86e-8) == "2.86e-08" and room._ratio(1.0, 0.0) == "—"
+
+
+def test_trained_matrices_fit_their_columns():
+    # three 3-column matrices in one row were cut off at 1280 px: at most two share a row
+    assert [room.matrices_per_row(u) for u in range(1, 6)] == [3, 3, 2, 2, 1]
+    assert room._bias_formula(2) == "b^{[1]}W^{[2]} + b^{[2]}"
+    assert "\\sum_{l=1}^{5}" in room._bias_formula(5)  # the terms one by one run off a phone

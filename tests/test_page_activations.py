@@ -49,7 +49,7 @@ def test_the_lesson_opens_with_its_numbers(at):
     assert sigmoid["Saturation zones in this range"] == "[-6, -4.357] ∪ [4.357, 6]"
     assert list(curves["Can die"]) == ["no", "no", "no", "yes", "no", "no"]
     softmax = at.table[1].value
-    assert list(softmax["p"]) == ["0.659001", "0.242433", "0.098566"]
+    assert list(softmax["p"]) == ["0.6590", "0.2424", "0.0986"]
     product = at.table[2].value.set_index("Activation")["Product through 10 layers"]
     assert product["Sigmoid"] == "5.14e-07" and product["ReLU"] == "1"
     assert len(at.get("plotly_chart")) == 12

@@ -79,6 +79,15 @@ def test_next_step_walks_forward_backward_and_update():
     assert "Step 1 of 7" in text(at) and metrics(at)["Output ŷ"] == "—"
 
 
+def test_a_learning_rate_of_0_changes_nothing_and_says_so():
+    at = lesson()
+    at.number_input(key="backprop.lr").set_value(0.0).run()
+    for _ in range(6):
+        click(at, "Next step")
+    assert metrics(at)["New loss J"] == "1.5208"
+    assert "stayed at 1.5208" in text(at) and "went down" not in text(at)
+
+
 def test_a_changed_weight_flows_through_and_an_extreme_one_is_clamped():
     at = lesson()
     for _ in range(3):

@@ -130,6 +130,19 @@ def test_the_target_and_z_controls_change_the_numbers():
     assert metrics(at)["Prediction a"] == "1.000"
     at.slider(key="descent.z").set_value(-8.0).run()
     assert "right side" in on_screen(at)
+    at.slider(key="descent.z").set_value(0.0).run()  # a = 1/2: neither right nor wrong
+    assert "on the fence" in on_screen(at)
+    assert "side of y" not in on_screen(at)  # neither "right side of y" nor "wrong side of y"
+
+
+def test_a_plateau_says_stalled_not_crawls():
+    at = lesson()
+    at.selectbox(key="descent.surface").set_value("logistic_mse").run()
+    at.select_slider(key="descent.lr.logistic_mse").set_value(100.0).run()
+    assert_clean(at)
+    text = boxes(at)
+    for name in ("SGD", "Momentum", "Adam"):
+        assert f"**{name}**: stalled" in text and "crawls" not in text
 
 
 def test_the_convexity_numbers_are_on_the_page():
@@ -158,3 +171,13 @@ def test_inspecting_a_late_step_then_diverging_keeps_the_page_working():
     assert_clean(at)
     assert "**SGD**: diverged" in at.error[0].value
     assert at.slider(key="descent.inspect").value <= 2
+
+
+def test_the_loss_chart_keeps_both_markers_on_it_for_every_z():
+    import numpy as np
+
+    from ui import descent
+    z = np.arange(descent.Z_RANGE[0], descent.Z_RANGE[1] + 0.05, 0.1)  # the slider's values
+    for y in (0, 1):
+        for loss, _ in surfaces.sigmoid_output_losses(z, y).values():
+            assert np.all((loss >= descent.LOSS_RANGE[0]) & (loss <= descent.LOSS_RANGE[1]))

@@ -69,6 +69,10 @@ def test_every_control_acts():
     at.selectbox(key="inside.w_ux").set_value(3).run()
     at.selectbox(key="inside.w_uy").set_value(5).run()
     assert any("units 4 and 6" in md.value for md in at.markdown)
+    at.selectbox(key="inside.w_ux").set_value(5).run()  # the vertical axis's unit: they swap
+    assert (at.selectbox(key="inside.w_ux").value, at.selectbox(key="inside.w_uy").value) == (5, 3)
+    assert any("units 6 and 4" in md.value for md in at.markdown)
+    assert "same unit" not in infos(at)
     at.toggle(key="inside.w_3d").set_value(True).run()
     at.selectbox(key="inside.w_uz").set_value(2).run()
     assert not at.exception and len(at.get("plotly_chart")) == 1
@@ -125,11 +129,11 @@ def test_dead_relu_units_and_a_diverged_run_get_messages():
     at = lesson()
     at.selectbox(key="inside.w_act").set_value("relu").run()
     run = at.session_state["inside.fresh"]
-    run.trainer.network.b[0][...] = -100.0
+    run.trainer.network.b[0][...] = -100.0  # every unit of layer 1 dead
     run.history.last.diverged = True
     at.selectbox(key="inside.w_layer").set_value(1).run()
     assert not at.exception
-    assert "give every point the same value" in infos(at)
+    assert "the whole layer is dead" in infos(at)
     assert any("Training diverged" in e.value for e in at.error)
 
 

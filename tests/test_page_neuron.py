@@ -124,6 +124,8 @@ def test_a_learning_rate_of_100_is_clamped_to_the_sliders_with_a_note():
     assert "beyond this lesson's sliders (-6 to 6), so they show w1 = -6" in notes
     assert "outside this picture" in notes
     assert all(abs(slider(at, p).value) <= room.LIMIT for p in room.PARAMS)
+    slider(at, "b").set_value(0.0).run()  # the sliders no longer show the fit's end
+    assert "beyond this lesson's sliders" not in boxes(at)
 
 
 def test_the_smallest_learning_rate_and_fewest_steps_fit_cleanly():
@@ -173,6 +175,9 @@ def test_link_values_out_of_range_are_clamped_with_a_note():
     notes = boxes(at)
     assert "w1 = 1e+06 is outside -6 to 6; using 6." in notes
     assert "w2 = “abc” is not a number" in notes
+    slider(at, "w1").set_value(1.0).run()  # the learner's own value replaces the link's
+    assert_clean(at)
+    assert "outside -6 to 6" not in boxes(at) and "not a number" not in boxes(at)
 
 
 def test_what_the_learner_set_survives_a_visit_to_another_page():

@@ -206,6 +206,26 @@ def test_the_verdict_rules_on_made_up_paths():
     assert surfaces.verdict(path([10, 20, 30]), 0.0) == "oscillates"  # worse, but finite
     assert surfaces.verdict(path([10, 1e9], diverged=True), 0.0) == "diverged"
 
+    def flat(loss, grad):  # a path whose gradient shrank from 1 to ``grad``
+        p = path(loss)
+        g = np.zeros((len(loss) - 1, 2))
+        g[:, 0] = np.geomspace(1.0, grad, len(loss) - 1)
+        return surfaces.Path("sgd", 0.1, p.theta, p.loss, g, None, None, None, False, p.steps)
+    assert surfaces.verdict(flat([10, 5, 5, 5, 5], 1e-6), 0.0) == "stalled"
+    assert surfaces.verdict(flat([10, 5, 5, 5, 5], 0.5), 0.0) == "crawls"  # a slope is left
+    assert surfaces.verdict(flat([10, 9, 8, 7, 6], 1e-6), 0.0) == "crawls"  # still moving
+
+
+def test_squared_error_stalls_on_a_plateau_at_a_huge_learning_rate():
+    # what section 3's notice promises: at alpha = 100 all three stall at 0.25, above the
+    # best fit's 0.179, in the picture's default 100 steps and in 500
+    s = SURFACES["logistic_mse"]
+    assert round(s.minimum[1], 3) == 0.179
+    for steps in (100, 500):
+        assert set(verdicts("logistic_mse", 100.0, steps).values()) == {"stalled"}
+        for o in ("sgd", "momentum", "adam"):
+            assert round(float(surfaces.descend(s, o, s.start, 100.0, steps).loss[-1]), 2) == 0.25
+
 
 # --- convexity, measured -------------------------------------------------------------------
 def test_cross_entropy_is_a_bowl_and_squared_error_is_not():
@@ -277,9 +297,10 @@ def test_the_surface_figure_is_valid_plotly_with_no_nan(lr, three_d):
     frames, drawn = spec["frames"], spec["data"][-3:]  # the three paths are drawn last
     assert len(frames) <= fig.MAX_FRAMES + 1
     assert frames[0]["name"] == "0" and all(len(d["x"]) == 1 for d in frames[0]["data"])
-    for path, last in zip(drawn, frames[-1]["data"]):  # the last frame ends where the path ends
-        assert last["x"][-1] == path["x"][-1] and last["y"][-1] == path["y"][-1]
-        assert len(last["x"]) <= fig.MAX_FRAME_POINTS
+    for path, last in zip(drawn, frames[-1]["data"]):  # the animation stops on the still path
+        assert last["x"] == path["x"] and last["y"] == path["y"]
+    for frame in frames[:-1]:  # the frames before it carry a thinned path
+        assert all(len(d["x"]) <= fig.MAX_FRAME_POINTS for d in frame["data"])
     assert spec["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
 
 
@@ -300,6 +321,18 @@ def test_arrows_are_shortened_at_the_edge_and_dropped_from_outside():
     assert fig.clip_to_box((0.5, 0.5), (0.7, 0.6), box) == (0.7, 0.6)
     assert fig.clip_to_box((0.5, 0.5), (2.5, 0.5), box) == (1.0, 0.5)
     assert fig.clip_to_box((5.0, 0.5), (0.5, 0.5), box) is None
+
+
+def test_a_long_zigzag_ends_its_animation_on_every_point():
+    # SGD bouncing across the ravine: a thinned last frame would alias the zigzag away
+    s = SURFACES["ravine"]
+    p = surfaces.descend(s, "sgd", s.start, 0.13, 500)
+    t1, t2, L = s.grid(21)
+    f = fig.surface(t1, t2, L, s.minimum[1], [fig.PathLine("SGD", p.theta, p.loss, "#d62728")],
+                    s.start, s.minimum[0], LABELS)
+    last = f.frames[-1].data[0]
+    assert len(last.x) == p.steps + 1 == 501
+    np.testing.assert_allclose(last.y, p.theta[:, 1])
 
 
 def test_frames_end_on_the_last_step():

@@ -34,6 +34,9 @@ FIT = {"samples": 300, "noise": 0.05, "epochs": 300, "lr": 0.03, "resolution": 6
 MEASURED = {"samples": 200, "width": 8}
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
+# a 5 x 5 matrix is wider than a phone: it scrolls sideways instead of being cut off
+WIDE_FORMULAS_SCROLL = ("<style>.katex-display { overflow-x: auto; overflow-y: hidden; "
+                        "padding: 2px 0; }</style>")
 Messages = list[tuple[str, dict]]  # (catalogue key, format fields)
 
 
@@ -77,6 +80,13 @@ def number(v: float) -> str:
     """A number as the page prints it: 4 significant digits, no '-0'."""
     v = float(v)
     return "0" if v == 0 else f"{v:.4g}"
+
+
+def probability(p: float) -> str:
+    """A probability with the 4 decimals of the bars and the largest-probability metric;
+    one too small for them (but not 0) in powers of ten, so it never reads as 0."""
+    p = float(p)
+    return f"{p:.4f}" if p == 0 or p >= 5e-5 else f"{p:.1e}"
 
 
 def zones_text(zones: list[tuple[float, float]], none: str) -> str:
@@ -164,7 +174,7 @@ def softmax_section(T: dict) -> None:
         P = np.array([acts.softmax_temperature(z, t) for t in TEMPERATURE_AXIS])
         _chart(fig.temperature_figure(TEMPERATURE_AXIS, P, labels, T["temp_title"],
                                       T["temp_axis"], temperature or None), "temps")
-    st.table([{T["col_k"]: i + 1, "z": number(z[i]), "p": f"{p[i]:.6f}"} for i in range(k)])
+    st.table([{T["col_k"]: i + 1, "z": number(z[i]), "p": probability(p[i])} for i in range(k)])
 
 
 # --- 3. why non-linearity: collapse and the circles -------------------------------------
@@ -192,10 +202,17 @@ def fit_pair(hidden: tuple[int, ...], seed: int) -> dict:
     return out
 
 
-def _matrix(M: np.ndarray) -> str:
+def _matrix(M: np.ndarray, decimals: int = 3) -> str:
     M = np.atleast_2d(M)
-    rows = r" \\ ".join(" & ".join(f"{v:.3f}" for v in row) for row in M)
+    rows = r" \\ ".join(" & ".join(f"{v:.{decimals}f}" for v in row) for row in M)
     return r"\begin{bmatrix}" + rows + r"\end{bmatrix}"
+
+
+def matrices_per_row(units: int) -> int:
+    """How many trained matrices share a row: a matrix of ``units`` columns must fit its
+    column at 1280 px (three 3-column matrices in a row were cut off), and a phone stacks
+    them anyway."""
+    return 3 if units <= 2 else 2 if units <= 4 else 1
 
 
 @st.fragment  # a change here redraws this section only
@@ -224,10 +241,15 @@ def collapse_section(T: dict, hidden: tuple[int, ...], seed: int) -> None:
     L = len(W)
     if L == 1:
         st.info(T["one_layer_already"], icon="ℹ️")
+    units = max(hidden, default=1)
+    decimals = 3 if units <= 3 else 2  # 5 columns of 3 decimals overflow a phone
+    st.html(WIDE_FORMULAS_SCROLL)
     if L > 1:  # each trained matrix on its own (narrow screens stack them)
-        for l, (col, w) in enumerate(zip(st.columns(L), W), start=1):
-            with col:
-                st.latex(rf"W^{{[{l}]}} = {_matrix(w)}")
+        per_row = min(L, matrices_per_row(units))
+        for first in range(0, L, per_row):
+            for col, l in zip(st.columns(per_row), range(first + 1, min(first + per_row, L) + 1)):
+                with col:
+                    st.latex(rf"W^{{[{l}]}} = {_matrix(W[l - 1], decimals)}")
     names = " ".join(f"W^{{[{l}]}}" for l in range(1, L + 1))
     st.latex(rf"W = {names} = {_matrix(W_one)}")
     st.latex(rf"b = {_bias_formula(L)} = {_matrix(b_one[None, :])}")
@@ -243,7 +265,11 @@ def collapse_section(T: dict, hidden: tuple[int, ...], seed: int) -> None:
 
 
 def _bias_formula(L: int) -> str:
-    """b[1] W[2] ... W[L] + b[2] W[3] ... W[L] + ... + b[L], in LaTeX."""
+    """b[1] W[2] ... W[L] + b[2] W[3] ... W[L] + ... + b[L], in LaTeX; written as a sum
+    from four layers on, where the terms one by one would run off a phone's screen."""
+    if L > 3:
+        return (r"\sum_{l=1}^{" + str(L) + r"} b^{[l]}\, W^{[l+1]} \cdots W^{[" + str(L)
+                + "]}")
     terms = []
     for l in range(1, L + 1):
         terms.append(f"b^{{[{l}]}}" + "".join(f"W^{{[{m}]}}" for m in range(l + 1, L + 1)))
@@ -312,10 +338,16 @@ def vanishing_section(T: dict) -> None:
                                       T["measured_title"].format(n=real_depth,
                                                                  w=MEASURED["width"]),
                                       T["layer_axis"], T["grad_axis"]), "measured")
-    st.table([{T["col_activation"]: names[n], T["col_first"]: f"{norms[n][0]:.2e}",
-               T["col_last"]: f"{norms[n][-1]:.2e}",
+    st.table([{T["col_activation"]: names[n], T["col_first"]: size(norms[n][0]),
+               T["col_last"]: size(norms[n][-1]),
                T["col_ratio"]: _ratio(norms[n][0], norms[n][-1])} for n in names])
 
 
+def size(v: float) -> str:
+    """A gradient size or a ratio of two: 3 significant digits, powers of ten only when
+    small or large (0.259 and 1.23, not 2.59e-01 and 1.23e+00)."""
+    return f"{float(v):.3g}"
+
+
 def _ratio(first: float, last: float) -> str:
-    return f"{first / last:.2e}" if last > 0 else "—"
+    return size(first / last) if last > 0 else "—"

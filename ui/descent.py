@@ -20,6 +20,9 @@ ARROWS = ("gradient", "velocity", "m_hat", "adam_step")
 STEPS = (10, 500, 100)  # min, max, default
 Z_RANGE = (-8.0, 8.0)
 CURVE_Z = np.linspace(*Z_RANGE, 321)
+# the loss chart's height: cross-entropy at the slider's ends is -log(sigma(-8)) = 8.0003,
+# so the marker stays on the chart for every z (a range of 5 hid it below z = -5)
+LOSS_RANGE = (0.0, 8.5)
 ARROW_COLORS = {"gradient": None, "velocity": fig.OPTIMIZER_COLORS["momentum"],
                 "m_hat": fig.OPTIMIZER_COLORS["adam"], "adam_step": "#e6a700"}
 
@@ -66,7 +69,7 @@ def loss_choice(T: dict) -> None:
         [fig.Curve(names[n], a_grid, curves[n][0], fig.LOSS_COLORS[n]) for n in curves],
         [fig.Marker(a, float(here[n][0][0]), fig.LOSS_COLORS[n], number(here[n][0][0]))
          for n in here],
-        "", T["fig_loss_x"], T["fig_loss_y"], y_range=(0, 5)),
+        "", T["fig_loss_x"], T["fig_loss_y"], y_range=LOSS_RANGE),
         width="stretch", key=key("fig_loss"))
     pictures[1].plotly_chart(fig.lines(
         [fig.Curve(names[n], CURVE_Z, curves[n][1], fig.LOSS_COLORS[n]) for n in curves],
@@ -81,7 +84,8 @@ def loss_choice(T: dict) -> None:
     metrics[3].metric(T["m_grad"].format(loss=names["mse"]), number(here["mse"][1][0]))
     metrics[4].metric(T["m_grad"].format(loss=names["bce"]), number(here["bce"][1][0]))
     ratio = abs(here["bce"][1][0]) / max(abs(here["mse"][1][0]), 1e-300)
-    text = T["wrong"] if abs(a - y) > 0.5 else T["right"]
+    # a = 1/2 (z = 0) is on neither side of the target
+    text = T["undecided"] if z == 0 else T["wrong"] if abs(a - y) > 0.5 else T["right"]
     st.markdown(text.format(ratio=ratio, a=a, y=y))
 
 
@@ -189,8 +193,8 @@ def _verdicts(T: dict, s, paths: dict) -> None:
         if p.diverged:
             line += " " + T["cut_note"]
         rows.append((v, line))
-    box = {"diverged": st.error, "oscillates": st.warning, "crawls": st.info,
-           "reached": st.success}
+    box = {"diverged": st.error, "oscillates": st.warning, "stalled": st.warning,
+           "crawls": st.info, "reached": st.success}
     order = surfaces.VERDICTS[::-1]  # the most alarming first decides the box
     top = min(worst, key=order.index) if worst else "reached"
     box[top]("\n\n".join(line for _, line in rows))

@@ -118,7 +118,11 @@ def extent(X: np.ndarray) -> float:
 
 # --- callbacks --------------------------------------------------------------------------
 def _on_weight(name: str) -> None:
+    """A slider moved: the notes saying what the link or the last fit put on the sliders
+    no longer describe them."""
     _sync(name)
+    st.session_state[NOTES] = []
+    st.session_state[FIT_NOTES] = []
 
 
 def _drop_path() -> None:

@@ -49,20 +49,19 @@ def section(T: dict) -> None:
     steps = c[1].select_slider(T["fit_steps"], STEPS, key=steps_key)
     p = path(lr, steps)
 
-    start, end = st.columns(2)
-    with start:
-        st.markdown(f"**{T['fit_start']}**")
-        m = st.columns(3)
-        m[0].metric(T["fit_loss"], f"{p.loss[0]:.3f}")
-        m[1].metric(T["fit_dw"], f"{p.dw[0]:.3f}")
-        m[2].metric(T["fit_db"], f"{p.db[0]:.3f}")
-    with end:
-        last = len(p.loss) - 1
-        st.markdown(f"**{T['fit_end'].format(steps=last)}**")
-        m = st.columns(3)
-        m[0].metric(T["fit_w"], f"{p.w[-1]:.4f}")
-        m[1].metric(T["fit_b"], f"{p.b[-1]:.4f}")
-        m[2].metric(T["fit_loss"], f"{p.loss[-1]:.3g}")
+    # the start and the end one above the other: six metrics in one row cut "5.65e-20" to
+    # "5.65e…" at 1280 px
+    st.markdown(f"**{T['fit_start']}**")
+    m = st.columns(3)
+    m[0].metric(T["fit_loss"], f"{p.loss[0]:.3f}")
+    m[1].metric(T["fit_dw"], f"{p.dw[0]:.3f}")
+    m[2].metric(T["fit_db"], f"{p.db[0]:.3f}")
+    last = len(p.loss) - 1
+    st.markdown(f"**{T['fit_end'].format(steps=last)}**")
+    m = st.columns(3)
+    m[0].metric(T["fit_loss"], f"{p.loss[-1]:.3g}")
+    m[1].metric(T["fit_w"], f"{p.w[-1]:.4f}")
+    m[2].metric(T["fit_b"], f"{p.b[-1]:.4f}")
     if p.diverged_at is not None:
         st.error(T["fit_diverged"].format(lr=lr, limit=bs.DIVERGED_LOSS, steps=p.diverged_at))
     elif abs(p.w[-1] - 3.0) > CONVERGED or abs(p.b[-1]) > CONVERGED:

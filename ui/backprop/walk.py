@@ -156,6 +156,8 @@ def numbers_of_step(T: dict, w: bs.Walkthrough, kind: str, layer: int) -> None:
         st.markdown(_lines([latex.new_loss_line(w)]))
         if w.new_loss > w.loss:
             st.warning(T["loss_went_up"])
+        elif w.new_loss == w.loss:  # α = 0, or every gradient is 0
+            st.info(T["loss_same"].format(old=latex.num(w.loss)))
         else:
             st.success(T["loss_went_down"].format(old=latex.num(w.loss),
                                                   new=latex.num(w.new_loss)))
@@ -198,17 +200,19 @@ def walkthrough(T: dict, ex_id: str) -> None:
                             args=(T["lr_clamped"],))
     st.markdown(f"**{T['progress'].format(k=k + 1, n=n, what=_stage_name(T, kind, layer))}**")
     out, loss, new = _metric_values(w, kind, k)
-    m = st.columns(3)
-    m[0].metric(T["output"], out)
-    m[1].metric(T["loss"], loss)
-    m[2].metric(T["new_loss"], new)
-
+    # the three numbers beside the picture, under the text of the step: in a row above it
+    # they pushed the picture below the fold at 1280 x 720, and a phone stacked them into
+    # a column of dashes between the buttons and the picture
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.plotly_chart(picture(w, k, T), width="stretch", config=PLOT_CONFIG,
                         key=state.NS + "network")
     with right:
         st.markdown(_about(T, w, kind, layer))
+        st.metric(T["output"], out)
+        m = st.columns(2)
+        m[0].metric(T["loss"], loss)
+        m[1].metric(T["new_loss"], new)
     if kind != "start":
         st.markdown(f"#### {T['chain_header']}")
         numbers_of_step(T, w, kind, layer)

@@ -96,7 +96,9 @@ def pictures(net: Network, X: np.ndarray, y: np.ndarray, layer: int, ux: int, uy
         H = np.nan_to_num(H, posinf=0.0, neginf=0.0)
     spread = features.spread(H)
     dead = [u for u in dict.fromkeys((ux, uy)) if spread[u] < features.DEAD_SPREAD]
-    if dead:
+    if np.all(spread < features.DEAD_SPREAD):  # no other unit to pick: the layer is dead
+        notes.append(T["note_all_dead"])
+    elif dead:
         notes.append(T["note_dead"].format(units=", ".join(str(u + 1) for u in dead)))
     last = layer == L - 1
     if units == 1:

@@ -74,6 +74,8 @@ TEXT = {
     "new_loss": "New loss J",
     "loss_went_up": "The loss went **up** after the update: the step overshot the minimum. "
                     "Try a smaller learning rate.",
+    "loss_same": "The loss stayed at {old}: with α = 0, or with every gradient 0, the "
+                 "update changes nothing.",
     "loss_went_down": "The loss went down from {old} to {new}.",
     "convention": (
         "**How the loss is scaled.** The article's error for one sample is $(y - \\hat y)^2$. "

@@ -43,6 +43,11 @@ TEXT = {
         "a approaches y (cross-entropy's is still {ratio:.1f} times squared error's), and "
         "that is what we want: there is little left to learn."
     ),
+    "undecided": (
+        "At z = 0 the prediction a = {a:.3f} sits on the fence: it is neither right nor wrong "
+        "about y = {y}. Cross-entropy's gradient is {ratio:.1f} times squared error's here; "
+        "move z to either side to compare a right and a wrong prediction."
+    ),
     "loss_notice": (
         "- The two loss curves agree on where the best prediction is; they disagree on how "
         "hard they push when the prediction is wrong.\n"
@@ -134,6 +139,7 @@ TEXT = {
     "verdicts": {
         "reached": "reached the minimum",
         "crawls": "crawls, still far from the minimum",
+        "stalled": "stalled: the gradient has almost vanished (a plateau or a saddle)",
         "oscillates": "oscillates, bouncing across the valley",
         "diverged": "diverged",
     },
@@ -180,8 +186,9 @@ TEXT = {
         "- Cross-entropy bends upward everywhere (0 %): every downhill path leads to the one "
         "minimum.\n"
         "- Squared error bends downward over most of the region and is almost flat far from "
-        "the data's best fit: pick \"Logistic regression (squared error)\" above and start at "
-        "w = −5, b = 5 to watch SGD stall.\n"
+        "the data's best fit: pick \"Logistic regression (squared error)\" above; from its "
+        "start w = −5, b = 5 SGD barely leaves the plateau, and at α = 100 all three "
+        "optimizers stall at a loss of 0.25, above the best fit's 0.179.\n"
         "- A network's loss is not convex either, which is one reason the optimizer and the "
         "learning rate matter so much."
     ),

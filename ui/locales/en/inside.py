@@ -8,7 +8,8 @@ TEXT = {
         "which the classes, tangled in the plane, come apart. The output layer can only "
         "draw a straight line (a plane, a hyperplane) through its inputs, so after training "
         "the **last hidden layer** must have moved the classes to either side of a line.\n\n"
-        "On the left is the input plane with a grid of lines and the data. On the right the "
+        "On the left (first, on a phone) is the input plane with a grid of lines and the "
+        "data. On the right (below it, on a phone) the "
         "same grid and data as the chosen layer sees them: each axis is one unit's "
         "activation. Press **Play** and watch the layer bend and fold the plane until a "
         "straight line separates the classes."
@@ -19,7 +20,7 @@ TEXT = {
     "source_fresh": "A fresh network made here",
     "no_playground": (
         "The Playground has no network in this session yet, so this page made a small one "
-        "of its own (untrained). Press **Play** to train it here, or open the Playground "
+        "of its own. Press **Play** to train it here, or open the Playground "
         "first and come back to look inside its network."
     ),
     "playground_no_hidden": (
@@ -142,6 +143,11 @@ TEXT = {
         "the points collapse onto one value on that axis. Pick other units, or start a "
         "fresh network."
     ),
+    "note_all_dead": (
+        "Every unit of this layer gives every point the same value: the whole layer is "
+        "dead (typical of ReLU), so nothing reaches the output and training cannot revive "
+        "it (ReLU's derivative is 0 there). Start a fresh network, or pick Tanh."
+    ),
     "note_nonfinite": (
         "Some values in this layer were not finite numbers and are drawn at 0: the weights "
         "are very large. Start a fresh network."
@@ -159,11 +165,12 @@ TEXT = {
     "table_caption": (
         "A logistic regression fitted to the training points in each space. A line past "
         "all the points already scores the share of the largest class, so no entry is "
-        "below it. After training, the numbers rise from layer to layer."
+        "below it. When training succeeds, the last hidden layer has the highest number."
     ),
     "notice": (
         "- In the input plane no straight line separates circles or a spiral; in the last "
-        "hidden layer one does (the last number in the table nears 100%).\n"
+        "hidden layer of a well-trained network one does (the last number in the table "
+        "nears 100%).\n"
         "- Each layer is a smooth map: grid lines stay connected, but they bend, stretch "
         "and squeeze. Tanh units squash everything into a square from -1 to 1, and a few "
         "such layers can fold the plane so the inner class ends up in a corner.\n"

@@ -65,6 +65,7 @@ TEXT = {
     "loss": "损失 J",
     "new_loss": "新的损失 J",
     "loss_went_up": "更新之后损失反而**变大**了：这一步跨过了最小值。请试试更小的学习率。",
+    "loss_same": "损失仍是 {old}：α = 0 或所有梯度都为 0 时，这次更新什么也没有改变。",
     "loss_went_down": "损失从 {old} 降到了 {new}。",
     "convention": (
         "**损失的缩放方式。** 文章中一个样本的误差是 $(y - \\hat y)^2$。"
@@ -78,19 +79,19 @@ TEXT = {
     "unit_names": {"input": "x", "hidden": "h", "output": "ŷ"},
     "layer_titles": {"input": "输入层", "hidden": "隐藏层 {l}", "output": "输出层"},
     # --- nudge a weight ---
-    "nudge_header": "文章的办法：轻推一个权重",
+    "nudge_header": "文章的办法：略微改变一个权重",
     "nudge_intro": (
         "在介绍反向传播之前，文章用试探的办法求梯度：把一个权重改动一个很小的 h，"
         "重新做一次前向传播，看损失怎么变。斜率 (J(w + h) − J(w − h)) / 2h 就是**数值梯度**。"
         "它对*每一个*权重都要做两次前向传播；反向传播只用一次反向计算就得到全部梯度。两者应该一致。"
     ),
-    "nudge_param": "要轻推的参数",
-    "nudge_h": "轻推的大小 h",
+    "nudge_param": "要改变的参数",
+    "nudge_h": "改变量 h",
     "numerical": "数值梯度",
     "one_sided": "单侧差分 (J(w + h) − J(w)) / h",
     "backprop": "反向传播",
     "agree": "两者一致到小数点后 {digits} 位（相差 {diff:.1e}）。",
-    "disagree": "两者相差 {diff:.1e}：h 较大时，轻推测到的是整个区间上的平均斜率，"
+    "disagree": "两者相差 {diff:.1e}：h 较大时，这样测到的是整个区间上的平均斜率，"
                 "而不是 w 处的斜率。请试试更小的 h。",
     # --- y = 3x ---
     "fit_header": "在 y = 3x 上做梯度下降",
