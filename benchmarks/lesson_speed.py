@@ -14,6 +14,7 @@ skipped: they start a loop that is measured in frames, by benchmarks/browser_spe
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import sys
 import time
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1.errors import AppTestError  # noqa: E402
 
 PAGES = ["neuron", "activations", "backprop", "descent", "inside"]
 TARGET_MS = 100.0
@@ -73,9 +75,12 @@ def measure(name: str, repeats: int) -> list[tuple[str, float]]:
             if i >= len(controls):
                 break
             label, act = controls[i]
-            act()
-            start = time.perf_counter()
-            at.run()
+            try:
+                act()
+                start = time.perf_counter()
+                at.run()
+            except (ValueError, AppTestError):  # a disabled widget, or one AppTest cannot
+                continue  # set (a select box whose options it sees only formatted)
             ms = (time.perf_counter() - start) * 1000
             if at.exception:
                 label += " (EXCEPTION)"
@@ -84,6 +89,7 @@ def measure(name: str, repeats: int) -> list[tuple[str, float]]:
 
 
 def main() -> int:
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode chatter
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=PAGES)
