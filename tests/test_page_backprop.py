@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
-st_testing = pytest.importorskip("streamlit.testing.v1")
+from tests.apptest import open_page
 
 
 def lesson(query: dict | None = None):
-    at = st_testing.AppTest.from_file("../app.py", default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("pages/backprop.py")
-    return at.run()
+    return open_page("pages/backprop.py", query)
 
 
 def metrics(at) -> dict[str, str]:

@@ -7,25 +7,11 @@ from __future__ import annotations
 import pytest
 
 from core import surfaces
-
-st_testing = pytest.importorskip("streamlit.testing.v1")
+from tests.apptest import boxes, metrics, open_page
 
 
 def lesson(query: dict | None = None):
-    at = st_testing.AppTest.from_file("../app.py", default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("pages/descent.py")
-    return at.run()
-
-
-def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def boxes(at) -> str:
-    return "\n".join(b.value for kind in (at.error, at.warning, at.info, at.success)
-                     for b in kind)
+    return open_page("pages/descent.py", query)
 
 
 def on_screen(at) -> str:

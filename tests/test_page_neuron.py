@@ -8,26 +8,12 @@ from __future__ import annotations
 import pytest
 
 from core import neuron as N
+from tests.apptest import boxes, metrics, open_page
 from ui import neuron as room
-
-st_testing = pytest.importorskip("streamlit.testing.v1")
 
 
 def lesson(query: dict | None = None):
-    at = st_testing.AppTest.from_file("../app.py", default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("pages/neuron.py")
-    return at.run()
-
-
-def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def boxes(at) -> str:
-    return "\n".join(b.value for kind in (at.error, at.warning, at.info, at.success)
-                     for b in kind)
+    return open_page("pages/neuron.py", query)
 
 
 def on_screen(at) -> str:
