@@ -8,6 +8,7 @@ Playwright's own browser download does not work on our machines; Debian's chromi
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import subprocess
 import sys
@@ -81,3 +82,10 @@ def wait_idle(page, seconds: float = 30) -> None:
     while time.time() < deadline and page.locator('[data-testid="stStatusWidget"]').count():
         time.sleep(0.1)
     time.sleep(0.3)
+
+
+def metric(page, label: str) -> str:
+    """The value shown by the st.metric whose label is exactly ``label``."""
+    box = page.locator('[data-testid="stMetric"]').filter(
+        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
+    return box.locator('[data-testid="stMetricValue"]').inner_text()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from devtools.browser import wait_idle
+from devtools.browser import metric, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +22,6 @@ def open_lesson(page, query: str = "") -> None:
 
 def main_text(page) -> str:
     return page.locator('[data-testid="stMainBlockContainer"]').inner_text()
-
-
-def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
 def no_exception(page) -> None:

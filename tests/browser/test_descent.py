@@ -4,13 +4,11 @@ changes what the page says."""
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 
 from core.surfaces import SURFACES
-from devtools.browser import wait_idle
+from devtools.browser import metric, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -19,12 +17,6 @@ def open_lesson(page, query: str = "") -> None:
     page.goto(f"{page.app_url}/descent{query}")
     page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
     wait_idle(page)
-
-
-def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
 def slider_thumb(page, label: str):

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from devtools import browser as drive
-from devtools.browser import wait_idle
+from devtools.browser import metric, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +28,6 @@ def open_lesson(page, query: str = "") -> None:
         drive.open_app(page, page.app_url + "/")
         WARMED.add(page.app_url)
     drive.open_app(page, page.app_url + "/inside" + query)
-
-
-def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
 def percent(page, label: str) -> float:

@@ -4,13 +4,11 @@ in Chinese."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from core import experiment
 from core import neuron as N
-from devtools.browser import wait_idle
+from devtools.browser import metric, wait_idle
 from ui import neuron as room
 
 pytestmark = pytest.mark.browser
@@ -20,12 +18,6 @@ def open_lesson(page, query: str = "") -> None:
     page.goto(f"{page.app_url}/neuron{query}")
     page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
     wait_idle(page)
-
-
-def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
 def main_text(page) -> str:

@@ -3,18 +3,13 @@
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
 
+from devtools.browser import metric
+
 pytestmark = pytest.mark.browser
-
-
-def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
 def epoch(page) -> int:

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from devtools import browser as drive
-from devtools.browser import wait_idle
+from devtools.browser import metric, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -20,12 +20,6 @@ GOOD_CSV = "x1,x2,label\n" + "".join(
 
 def open_app(page, query: str = "") -> None:
     drive.open_app(page, page.app_url + "/" + query)
-
-
-def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
 def epoch(page) -> int:

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from devtools import browser as drive
-from devtools.browser import wait_idle
+from devtools.browser import metric, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +34,6 @@ def click(page, label: str) -> None:
 
 def epoch(page) -> int:
     return int(page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", ""))
-
-
-def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
 
 
 def main_text(page) -> str:
