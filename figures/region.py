@@ -22,8 +22,7 @@ def region_image(output: np.ndarray, task: str, hard: bool = False,
     if task == "regression":
         rgb = colors.signed_rgb(output[..., 0], value_scale, hard)
     elif task == "binary":
-        p = output[..., 0]
-        rgb = colors.probabilities_rgb(np.stack([1.0 - p, p], axis=-1), hard)
+        rgb = colors.binary_rgb(output[..., 0], hard)
     else:
         rgb = colors.probabilities_rgb(output, hard)
     return rgb[::-1]  # images start at the top
@@ -36,6 +35,7 @@ def region_image(output: np.ndarray, task: str, hard: bool = False,
 # PNG that the browser scales up smoothly, with the data drawn on top as SVG circles.
 
 VIEW = 1000  # SVG user units across the square
+SIZE_PX = 460  # the square's width on the page
 POINT_RADIUS = 7
 
 
@@ -91,11 +91,25 @@ def _ticks(lo: float, hi: float) -> list[float]:
     return [float(round(t, 6)) for t in inner if lo + 0.06 * (hi - lo) < t < hi - 0.06 * (hi - lo)]
 
 
-def region_html(image: np.ndarray, points: str, size_px: int = 460, alt: str = "") -> str:
+def region_html(image: np.ndarray, points: str = "", size_px: int = SIZE_PX,
+                alt: str = "") -> str:
     """The region picture: ``image`` (from ``region_image``) scaled to fill a square of
-    ``size_px`` with the ``points`` layer (from ``points_svg``) on top; ``alt`` describes
-    it (in the learner's language: the caller's words)."""
-    return (f'<div class="np-region" style="position:relative;width:{size_px}px;'
-            f'max-width:100%;aspect-ratio:1;border:1px solid #ddd;margin:auto">'
+    ``size_px``, with ``points`` (from ``points_svg``, or "" when ``points_layer_html``
+    lays them over it) on top; ``alt`` describes it (in the learner's language: the
+    caller's words)."""
+    return (f'<div class="np-region" style="{_square(size_px)};border:1px solid #ddd">'
             f'<img class="np-region-image" src="{png.data_uri(image)}" alt="{html.escape(alt)}" '
             f'style="position:absolute;inset:0;width:100%;height:100%">{points}</div>')
+
+
+def points_layer_html(points: str, size_px: int = SIZE_PX) -> str:
+    """The ``points`` layer alone, in a square of exactly ``region_html``'s geometry, to
+    lay over it. Live, the region image changes every frame and the data
+    does not: sent apart, the points (two thirds of the bytes, and in the browser most of
+    the decoding) travel once per data set instead of with every frame."""
+    return (f'<div class="np-region np-region-points" style="{_square(size_px)};'
+            f'border:1px solid transparent;pointer-events:none">{points}</div>')
+
+
+def _square(size_px: int) -> str:
+    return f"position:relative;width:{size_px}px;max-width:100%;aspect-ratio:1;margin:auto"

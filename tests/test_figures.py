@@ -492,3 +492,15 @@ def test_the_epoch_axis_starts_at_0_with_whole_epochs(last_epoch):
     ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "middle"]
     values = [int(t.replace(",", "")) for t in ticks]
     assert values[0] == 0 and all(v >= 0 for v in values) and len(values) <= 7
+
+
+@pytest.mark.parametrize("hard", [False, True])
+def test_the_binary_colour_table_matches_the_formula_to_one_level(hard):
+    p = np.concatenate([np.linspace(0, 1, 9001), [0.5, 0.0, 1.0, 0.25]])
+    exact = colors.probabilities_rgb(np.stack([1 - p, p], axis=-1), hard).astype(int)
+    table = colors.binary_rgb(p, hard).astype(int)
+    near_half = np.abs(p - 0.5) < 1 / 2048  # where rounding may pick the other class
+    assert np.abs(table - exact)[~near_half].max() <= 1
+    if not hard:
+        assert np.abs(table - exact).max() <= 1  # both are white there
+    np.testing.assert_array_equal(table[-4:], exact[-4:])  # 1/2, 0, 1 and 1/4: exact

@@ -44,7 +44,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize("dataset", ["circles", "spiral3", "sine"])
 def test_region_is_a_100_pixel_square_of_the_network_prediction(dataset):
     run = trained(SMALL.with_(dataset=dataset))
-    (image,) = embedded(views.region_live(run, show_test=True, hard=False), "image/png")
+    (image,) = embedded(views.region_live(run, hard=False), "image/png")
     assert png_size(image) == (REGION_RESOLUTION, REGION_RESOLUTION) == (100, 100)
     expected = region_image(run.region_output(), run.data.task, False, run.value_scale())
     assert image == png.encode(expected)
@@ -52,15 +52,15 @@ def test_region_is_a_100_pixel_square_of_the_network_prediction(dataset):
 
 def test_region_follows_training():
     run = trained()
-    before = views.region_live(run, True, False)
+    before = views.region_live(run, False)
     run.advance(5)
-    assert views.region_live(run, True, False) != before
+    assert views.region_live(run, False) != before
 
 
 @pytest.mark.parametrize("show_test", [True, False])
 def test_region_draws_the_training_points_and_test_points_on_request(show_test):
     run = trained()
-    (svg,) = embedded(views.region_live(run, show_test, hard=False), "image/svg+xml")
+    (svg,) = embedded(views.region_points(run, show_test), "image/svg+xml")
     circles = ET.fromstring(svg).findall(f"{SVG}g/{SVG}circle")
     split = run.trainer.split
     assert len(circles) == len(split.y_train) + (len(split.y_test) if show_test else 0)
@@ -68,17 +68,25 @@ def test_region_draws_the_training_points_and_test_points_on_request(show_test):
 
 def test_region_points_follow_new_data():
     run = trained()
-    before = embedded(views.region_live(run, True, False), "image/svg+xml")
+    before = embedded(views.region_points(run, True), "image/svg+xml")
     run.apply(SMALL.with_(dataset="xor"))
-    after = embedded(views.region_live(run, True, False), "image/svg+xml")
-    fresh = embedded(views.region_live(LiveRun(SMALL.with_(dataset="xor")), True, False),
+    after = embedded(views.region_points(run, True), "image/svg+xml")
+    fresh = embedded(views.region_points(LiveRun(SMALL.with_(dataset="xor")), True),
                      "image/svg+xml")
     assert after != before and after == fresh
 
 
+def test_a_live_frame_carries_the_prediction_but_not_the_data():
+    """The data travels once per data set; each frame only the prediction (issue 11)."""
+    run = trained()
+    frame = views.region_live(run, False)
+    assert embedded(frame, "image/svg+xml") == [] and len(frame) < 10_000
+    assert embedded(views.region_points(run, True), "image/png") == []
+
+
 def test_hard_boundaries_change_the_region_picture():
     run = trained()
-    soft, hard = (embedded(views.region_live(run, True, h), "image/png")[0] for h in (0, 1))
+    soft, hard = (embedded(views.region_live(run, h), "image/png")[0] for h in (0, 1))
     assert soft != hard
 
 

@@ -39,7 +39,9 @@ def open_playing(page, query: str) -> None:
 
 def test_play_1_in_the_link_starts_training_when_the_page_opens(page):
     open_playing(page, "dataset=xor&hidden=4&act=tanh")
-    assert wait_until(lambda: epoch(page) > 50), "the epoch counter must run without a click"
+    # a class waits for it: it starts as soon as the page is there, not seconds later
+    assert wait_until(lambda: epoch(page) > 0, 3), "training must start without a click"
+    assert wait_until(lambda: epoch(page) > 50)
     assert wait_until(lambda: button(page, "Pause").is_visible())
     assert "play=" not in page.url  # a reload does not start it again by itself
     button(page, "Pause").click()
@@ -51,7 +53,7 @@ def test_streamlits_own_stop_pauses_and_the_button_says_play(page):
     open_playing(page, "dataset=circles&hidden=4,4")
     assert wait_until(lambda: epoch(page) > 20)
     page.locator('[data-testid="stStatusWidget"]').get_by_role("button", name="Stop").click()
-    assert wait_until(lambda: button(page, "Play").is_visible(), 15), \
+    assert wait_until(lambda: button(page, "Play").is_visible(), 3), \
         "after Stop the button must offer Play, not Pause"
     stopped = epoch(page)
     time.sleep(1.5)
@@ -69,3 +71,33 @@ def test_a_loss_that_blows_up_pauses_with_the_divergence_message(page):
     loss = float(metric(page, "Train loss"))
     assert loss < 7, "paused at the weights from before the blow-up, not at a loss of 10^4"
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+BOXES = """() => ['.np-region-image', '.np-region-points img'].map(s => {
+  const r = document.querySelector(s).getBoundingClientRect();
+  return {x: r.x, y: r.y, width: r.width, height: r.height}; })"""
+MARK_POINTS = """() => { const el = document.querySelector('.np-region-points');
+  el.dataset.mark = 'sent once'; return true; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_while_playing_only_the_prediction_travels_and_the_points_stay_on_it(browser, app_url,
+                                                                            width):
+    """Issue 11: each live frame carries the region image, not the data over it. The
+    points layer lies exactly over the image, and the same element stays through play."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{app_url}/?dataset=spiral&show_test=1&play=1")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    assert wait_until(lambda: epoch(page) > 0)  # playing
+    # read at one moment: while playing, the image element is replaced every frame
+    image, points = page.evaluate(BOXES)
+    assert image["width"] > (300 if width > 400 else 200)
+    for side in ("x", "y", "width", "height"):
+        assert abs(image[side] - points[side]) < 0.5, (side, image, points)
+    page.evaluate(MARK_POINTS)
+    first = page.locator(".np-region-image").get_attribute("src")
+    assert wait_until(lambda: page.locator(".np-region-image").get_attribute("src") != first)
+    time.sleep(1.0)  # many frames later
+    assert page.locator(".np-region-points").get_attribute("data-mark") == "sent once"
+    context.close()

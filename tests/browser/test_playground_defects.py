@@ -217,7 +217,7 @@ def test_teacher_view_fits_one_projector_screen_and_shares_its_link(page):
     open_app(page, "?present=1&preset=spiral_hard", size=(1280, 720))
     bottom = page.locator('[data-testid="stMetric"]').evaluate_all(
         "ms => Math.max(...ms.map(m => m.getBoundingClientRect().bottom))")
-    region = page.locator(".np-region").bounding_box()
+    region = page.locator(".np-region-points").bounding_box()
     assert bottom <= 720 and region["y"] >= 0
     assert page.locator("h1").count() == 0
     sidebar = page.locator('[data-testid="stSidebar"]').bounding_box()
@@ -231,7 +231,7 @@ def test_teacher_view_fits_one_projector_screen_and_shares_its_link(page):
 def test_on_a_phone_the_picture_and_play_come_before_the_numbers(page):
     open_app(page, size=(390, 844))
     first_metric = page.locator('[data-testid="stMetric"]').first.bounding_box()["y"]
-    assert page.locator(".np-region").bounding_box()["y"] < first_metric
+    assert page.locator(".np-region-points").bounding_box()["y"] < first_metric
     play = page.get_by_role("button", name="Play", exact=True).bounding_box()
     step = page.get_by_role("button", name="Step", exact=True).bounding_box()
     assert play["y"] < first_metric and abs(play["y"] - step["y"]) < 5  # side by side

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+import time
 import uuid
 
 import pytest
@@ -63,3 +64,25 @@ def test_an_upload_is_never_written_to_disk(page):
     found = subprocess.run(["grep", "-rlsF", "--exclude-dir=.git", "--exclude-dir=.venv",
                             marker, *where], capture_output=True, text=True).stdout
     assert found == ""
+
+
+SPIRAL_PLAYING = "/?dataset=spiral&hidden=8,8,8,8,8,8&play=1"
+
+
+@pytest.mark.parametrize("close_after", [0.0, 0.4, 1.2, 4.0])
+def test_a_closed_tab_leaves_no_training_behind(browser, close_after):
+    """Thirty students come and go: a tab closed while the page loads, just before
+    play=1 starts training, or while it trains must not leave a live loop running on
+    the server for nobody (it would take the class's share of the cores)."""
+    with drive.running_server() as (base, server):
+        for _ in range(3):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(base + SPIRAL_PLAYING, wait_until="commit")
+            page.wait_for_timeout(1000 * close_after)
+            context.close()
+        time.sleep(3.0)  # Streamlit notices the closed sockets and stops the runs
+        before = drive.cpu_seconds(server.pid)
+        time.sleep(4.0)
+        busy = (drive.cpu_seconds(server.pid) - before) / 4.0
+        assert busy < 0.1, f"the server stays {busy:.0%} busy with every tab closed"

@@ -37,7 +37,9 @@ STEP, RESET = NS + "step_request", NS + "reset_request"
 W_UPLOAD, W_SEED = NS + "w_upload", NS + "w_seed"
 
 FRAME_SECONDS = 1 / 30  # at most ~30 frames a second; the browser cannot show more
-SEND_SECONDS = 0.002  # left in each frame for the server to send it
+# With others playing in this process, at most 15: frames beyond that cost the shared
+# machine (and each learner's browser) more than they show, and the time goes to training.
+SHARED_FRAME_SECONDS = 1 / 15
 DRAW_SECONDS_GUESS = 0.004  # a frame's drawing, until measured
 MIN_TRAIN_SECONDS = 0.0015  # the least training a frame gets, however busy the server,
 MIN_TRAIN_SHARE = 0.5  # and at least half as long as drawing it: epochs/s keep up with frames
@@ -204,6 +206,24 @@ def play(run: LiveRun, settings: Settings, draw_region: Callable[[], None],
         raise
 
 
+def _draw(frame: int, charts: bool, draw_region, draw_metrics, draw_network, draw_chart,
+          draw_hints, n_charts: int) -> None:
+    """Frame number ``frame`` of the live pictures. The region changes every frame; the
+    numbers and the diagram take turns in between, and one small chart (with the hints)
+    when ``charts``: numbers or thumbnails that change 7 times a second still look live.
+    With others playing in this process, the numbers too come every fourth frame only:
+    every message costs the learner's browser about as much to show as the whole region
+    (measured in Chromium: React redraws the page around it)."""
+    draw_region()
+    if frame % (2 if pacing.players() == 1 else 4) == 0:
+        draw_metrics()
+    elif frame % 4 == 1:
+        draw_network()
+    if charts:
+        draw_chart(frame % n_charts)
+        draw_hints()
+
+
 def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
                draw_hints, n_charts) -> None:
     """Each frame trains for a budget of this thread's CPU time: alone on a quiet server,
@@ -219,40 +239,39 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
     budget = None
     while state[PLAYING]:
         started = time.perf_counter()
+        period = FRAME_SECONDS if pacing.players() == 1 else SHARED_FRAME_SECONDS
         least = max(MIN_TRAIN_SECONDS, MIN_TRAIN_SHARE * drawing)
-        most = max(least, (FRAME_SECONDS - drawing - SEND_SECONDS) / pacing.players())
+        most = max(least, (period - drawing) / pacing.players())
         budget = most if budget is None else min(max(budget, least), most)
         # a learner who set the speed gets exactly that many epochs a frame, as before
         epochs = cap if cap is not None else max(1, int(budget / per_epoch))
-        cpu = time.thread_time()
-        snap = run.advance(epochs)
-        trained = time.thread_time()
+        with pacing.turn():  # one frame's work at a time in this process: see pacing.turn
+            cpu = time.thread_time()
+            snap = run.advance(epochs)
+            trained = time.thread_time()
         if snap.diverged:
             state[PLAYING] = False
             st.rerun()
         per_epoch = run.cpu_per_epoch = 0.7 * per_epoch + 0.3 * (trained - cpu) / epochs
-        # The region changes every frame; the numbers and the diagram take turns in
-        # between, and one small chart redraws a few times a second: numbers or
-        # thumbnails that change 15 times a second still look live.
-        draw_region()
-        if frame % 2 == 0:
-            draw_metrics()
-        elif frame % 4 == 1 or pacing.players() == 1:
-            draw_network()  # with others playing in this process, every fourth frame
-        if started - last_slow >= SLOW_CHART_SECONDS:
-            draw_chart(frame % n_charts)
-            draw_hints()
-            last_slow = started
-        drawing = 0.8 * drawing + 0.2 * (time.thread_time() - trained)
-        frame += 1
-        # the next frame only once this one has left the server: drawing frames that
-        # would be dropped (Streamlit keeps only the newest) wastes the shared core
+        # The previous frame left the server while this one trained (the event loop takes
+        # the GIL every few ms); wait only if it has not (a slow browser), outside the
+        # turn so that it holds up no one else: Streamlit keeps only the newest of two
+        # unsent frames, and drawing one to drop wastes the shared core.
         delivery.wait(DELIVERY_WAIT_SECONDS)
+        with pacing.turn():
+            drawn = time.thread_time()
+            # with others playing in this process, the charts take turns half as often
+            charts = started - last_slow >= SLOW_CHART_SECONDS * min(2, pacing.players())
+            _draw(frame, charts, draw_region, draw_metrics, draw_network, draw_chart,
+                  draw_hints, n_charts)
+            last_slow = started if charts else last_slow
+            drawing = 0.8 * drawing + 0.2 * (time.thread_time() - drawn)
+        frame += 1
         if not delivery.connected():
             return  # the tab was closed; if it comes back, its rerun plays on
         took = time.perf_counter() - started
-        if took > LATE * FRAME_SECONDS:  # late: train less next time
-            budget = max(least, budget * max(0.5, FRAME_SECONDS / took))
+        if took > LATE * period:  # late: train less next time
+            budget = max(least, budget * max(0.5, period / took))
         else:  # on time: win back what a busy moment took
             budget = min(most, budget * 1.2)
-        time.sleep(max(0.0, FRAME_SECONDS - took))
+        time.sleep(max(0.0, period - took))

@@ -24,6 +24,12 @@ PRESENT_CSS = """<style>
 .np-network {max-width: calc((100vh - 400px) * 560 / 460); margin: auto;}
 </style>"""
 
+# The region's two layers, one over the other in the same grid cell, the data on top:
+# the prediction changes every frame, the data only with a new data set.
+STACK_KEY = "np-region-stack"
+STACK_CSS = (f"<style>.st-key-{STACK_KEY} {{display: grid !important;}} "
+             f".st-key-{STACK_KEY} > div {{grid-area: 1 / 1;}}</style>")
+
 
 @dataclass
 class Frame:
@@ -33,15 +39,23 @@ class Frame:
     hard: bool
     metric_slots: list
     region_slot: object
+    points_slot: object
+    legend_slot: object
     network_slot: object
     chart_slots: list
     hint_slot: object
     live: bool = False
 
     def region(self) -> None:
-        self.region_slot.html(views.region_live(self.run, self.show_test, self.hard,
-                                                self.T["region_title"])
-                              + views.class_legend(self.run, self.T))
+        """The network's prediction: every frame."""
+        self.region_slot.html(views.region_live(self.run, self.hard, self.T["region_title"]))
+
+    def points(self) -> None:
+        """The data over it, and which colour is which class: once per run of the page."""
+        self.points_slot.html(STACK_CSS + views.region_points(self.run, self.show_test))
+        legend = views.class_legend(self.run, self.T)
+        if legend:
+            self.legend_slot.html(legend)
 
     def metrics(self) -> None:
         for slot, (label, value) in zip(self.metric_slots, views.metrics(self.run, self.T)):
@@ -71,6 +85,7 @@ class Frame:
     def all(self) -> None:
         self.metrics()
         self.region()
+        self.points()
         self.network()
         for i in range(len(CHARTS)):
             self.chart(i)
@@ -83,12 +98,14 @@ def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool) -> F
     under Play.)"""
     left, right = st.columns([1, 1.15])
     left.markdown(f"**{T['region_title']}**")
-    region_slot = left.empty()
+    stack = left.container(key=STACK_KEY)  # the points lie over the region (STACK_CSS)
+    region_slot, points_slot = stack.empty(), stack.empty()
+    legend_slot = left.empty()
     drawing.pad(left, run, T)  # only for the data set "Draw your own"
     right.markdown(f"**{T['network_title']}**")
     drawing.feature_picker(right, T)  # the input features, right above the input column
     network_slot = right.empty()
     metric_slots = [c.empty() for c in st.columns(5)]
     chart_slots = [c.empty() for c in st.columns(2)] + [c.empty() for c in st.columns(2)]
-    return Frame(run, T, show_test, hard, metric_slots, region_slot, network_slot, chart_slots,
-                 st.empty(), live)
+    return Frame(run, T, show_test, hard, metric_slots, region_slot, points_slot, legend_slot,
+                 network_slot, chart_slots, st.empty(), live)

@@ -39,6 +39,33 @@ def playing() -> Iterator[None]:
             _players.discard(me)
 
 
+_turns = threading.Lock()
+# Of this process's one core (its GIL), the share live loops may take together while more
+# than one plays: the rest stays free for the event loop (sending frames), new students'
+# first pages and clicks, and, on a machine that also runs browsers, for them.
+LIVE_SHARE = 0.75
+
+
+@contextlib.contextmanager
+def turn() -> Iterator[None]:
+    """One frame's work (training and drawing) at a time in this process, then a pause
+    that keeps all live loops together within ``LIVE_SHARE`` of the core.
+
+    Python runs one thread at a time anyway (the GIL), but a dozen live loops wanting it
+    at once hand it round every 5 ms, in a queue that also holds the event loop: then
+    every message, page and frame the server sends waits for the whole queue (measured:
+    a new student's page did not load within 30 s while 15 sessions trained). Waiting
+    for this lock instead sleeps, outside that queue, so the event loop only ever waits
+    for the one frame being made."""
+    with _turns:
+        cpu = time.thread_time()
+        try:
+            yield
+        finally:
+            if players() > 1:
+                time.sleep((time.thread_time() - cpu) * (1.0 - LIVE_SHARE) / LIVE_SHARE)
+
+
 def players() -> int:
     """How many sessions of this process are playing now (at least 1)."""
     return max(1, len(_players))
@@ -76,8 +103,9 @@ def start_trimming() -> None:
             _trimmer.start()
 
 
-def _session():
-    """This script thread's AppSession, or None (tests, or Streamlit changed inside)."""
+def _runtime() -> tuple[object, str] | None:
+    """``(session manager, this script thread's session id)``, or None where there is no
+    Streamlit runtime to ask (tests, or Streamlit changed inside)."""
     try:
         from streamlit.runtime import Runtime
         from streamlit.runtime.scriptrunner_utils.script_run_context import (
@@ -87,7 +115,16 @@ def _session():
         ctx = get_script_run_ctx(suppress_warning=True)
         if ctx is None or not Runtime.exists():
             return None
-        info = Runtime.instance()._session_mgr.get_active_session_info(ctx.session_id)
+        return Runtime.instance()._session_mgr, ctx.session_id
+    except Exception:  # noqa: BLE001 - internals: any change means "not available"
+        return None
+
+
+def _session():
+    """This script thread's AppSession, or None (not connected now, or no runtime)."""
+    found = _runtime()
+    try:
+        info = None if found is None else found[0].get_active_session_info(found[1])
         return None if info is None else info.session
     except Exception:  # noqa: BLE001 - internals: any change means "not available"
         return None
@@ -104,13 +141,15 @@ class Delivery:
         session = _session()
         queue = getattr(session, "_browser_queue", None)
         self._queue = queue if hasattr(queue, "is_empty") else None
-        try:
-            from streamlit.runtime import Runtime
-
-            manager, session_id = Runtime.instance()._session_mgr, session.id
-            self._is_active = lambda: manager.is_active_session(session_id)
-        except Exception:  # noqa: BLE001 - internals: any change means "not available"
+        found = _runtime()
+        if found is None:
             self._is_active = lambda: True
+        else:
+            manager, session_id = found
+            # A run can start after its tab has gone (a rerun asked for just before the
+            # tab closed): its session is no longer active from the start, and Streamlit
+            # will never stop that run, so it must see that itself.
+            self._is_active = lambda: _asks_true(manager.is_active_session, session_id)
 
     def connected(self) -> bool:
         """Is the browser still there? Streamlit keeps running the script of a closed tab
@@ -127,6 +166,20 @@ class Delivery:
         while not self._queue.is_empty() and time.perf_counter() < deadline:
             time.sleep(self.POLL_SECONDS)
         return time.perf_counter() - start
+
+
+def _still_running(session) -> bool:
+    """Is ``session``'s script running now? (Its state's name, APP_IS_RUNNING: the name
+    of "not running", APP_NOT_RUNNING, contains RUNNING too.)"""
+    return getattr(getattr(session, "_state", None), "name", "") == "APP_IS_RUNNING"
+
+
+def _asks_true(question, *args) -> bool:
+    """``question(*args)``, or True if Streamlit's internals no longer answer it."""
+    try:
+        return bool(question(*args))
+    except Exception:  # noqa: BLE001 - internals: any change means "not available"
+        return True
 
 
 def connected() -> bool:
@@ -154,7 +207,7 @@ def rerun_soon(delay: float = 0.2, state: dict | None = None) -> bool:
     def rerun() -> None:
         # after the current run has ended: a run cut short by a rerun leaves its widgets
         # unfinished in the browser
-        if "RUNNING" in str(getattr(session, "_state", "")) and time.monotonic() < deadline:
+        if _still_running(session) and time.monotonic() < deadline:
             loop.call_later(0.05, rerun)
             return
         for key, value in (state or {}).items():

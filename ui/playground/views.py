@@ -9,7 +9,7 @@ import numpy as np
 
 from core.inputs import DEFAULT as DEFAULT_FEATURES
 from figures import colors, curves, network
-from figures.region import points_svg, region_html, region_image
+from figures.region import points_layer_html, points_svg, region_html, region_image
 
 from .live import LiveRun
 from .settings import LIMITS
@@ -24,19 +24,25 @@ LOSS_ABOVE_BEST = 1.2  # ... and the loss is this far above the best it has reac
 MIN_EPOCHS_FOR_HINTS = 1
 
 
-def region_live(run: LiveRun, show_test: bool, hard: bool, alt: str = "") -> str:
-    """The live region as HTML (image + points layer); the points layer is cached on the
-    run, since the data does not change while it trains."""
+def region_live(run: LiveRun, hard: bool, alt: str = "") -> str:
+    """The live region as HTML: the network's prediction over the plane, redrawn every
+    frame. The data goes over it apart (``region_points``)."""
+    scale = run.value_scale()
+    return region_html(region_image(run.region_output(), run.data.task, hard, scale), alt=alt)
+
+
+def region_points(run: LiveRun, show_test: bool) -> str:
+    """The data over the region, as HTML: training points, and test points on request.
+    Cached on the run: it changes only with the data."""
     split, grid, scale = run.split, run.grid, run.value_scale()  # points, not net inputs
     key = ("points", run.data_version, show_test)
     if key not in run.picture_cache:
         run.picture_cache.clear()
-        run.picture_cache[key] = points_svg(
+        run.picture_cache[key] = points_layer_html(points_svg(
             (float(grid.x1[0]), float(grid.x1[-1])), run.data.task,
             (split.X_train, split.y_train), (split.X_test, split.y_test) if show_test else None,
-            scale)
-    return region_html(region_image(run.region_output(), run.data.task, hard, scale),
-                       run.picture_cache[key], alt=alt)
+            scale))
+    return run.picture_cache[key]
 
 
 def class_legend(run: LiveRun, T: dict) -> str:
