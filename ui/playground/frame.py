@@ -3,7 +3,7 @@ filled from the run. Used for the still page and for every frame of the live loo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -45,6 +45,8 @@ class Frame:
     chart_slots: list
     hint_slot: object
     live: bool = False
+    hints_shown: str | None = None  # the hints on the page now (None: not drawn yet)
+    metrics_shown: dict = field(default_factory=dict)  # slot -> (label, value) on the page
 
     def region(self) -> None:
         """The network's prediction: every frame."""
@@ -58,8 +60,12 @@ class Frame:
             self.legend_slot.html(legend)
 
     def metrics(self) -> None:
-        for slot, (label, value) in zip(self.metric_slots, views.metrics(self.run, self.T)):
-            slot.metric(label, value)
+        """The five numbers; each is sent only when it changed (an accuracy that stays
+        at 100.0 % costs nothing)."""
+        for i, (slot, shown) in enumerate(zip(self.metric_slots, views.metrics(self.run, self.T))):
+            if self.metrics_shown.get(i) != shown:
+                slot.metric(*shown)
+                self.metrics_shown[i] = shown
 
     def network(self) -> None:
         self.network_slot.html(views.network_diagram(self.run, self.T, tooltips=not self.live))
@@ -76,9 +82,13 @@ class Frame:
             slot.html(svg_chart.to_html(chart))
 
     def hints(self) -> None:
-        hints = views.hints(self.run, self.T)
-        if hints:
-            self.hint_slot.info("\n\n".join(hints))
+        """The hints, sent only when they change (each message costs the browser a redraw)."""
+        text = "\n\n".join(views.hints(self.run, self.T))
+        if text == self.hints_shown:
+            return
+        self.hints_shown = text
+        if text:
+            self.hint_slot.info(text)
         else:
             self.hint_slot.empty()
 
