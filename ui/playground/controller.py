@@ -245,7 +245,7 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
         budget = most if budget is None else min(max(budget, least), most)
         # a learner who set the speed gets exactly that many epochs a frame, as before
         epochs = cap if cap is not None else max(1, int(budget / per_epoch))
-        with pacing.turn():  # one frame's work at a time in this process: see pacing.turn
+        with pacing.turn():  # one live loop at a time in this process: see pacing.turn
             cpu = time.thread_time()
             snap = run.advance(epochs)
             trained = time.thread_time()

@@ -7,8 +7,10 @@ two undelivered versions of an element and drops the other). The live loop there
 
 - trains for a budget of its own thread's CPU time per frame, shared out between the
   sessions playing in this process (``players``), so load lowers everyone's rate evenly;
+- trains and draws in turns, one session at a time, all of them together within a share
+  of the core (``turn``), so pages, clicks and frames are served at once however many play;
 - waits until its previous frame has left the server before drawing the next
-  (``Delivery``), which also leaves the event loop its share of the GIL.
+  (``Delivery``), and stops when its tab has gone.
 
 Streamlit offers no public API for either, so this module reads two of its internals
 (the session's outgoing queue, the runtime's event loop) and does nothing if they are
@@ -48,8 +50,9 @@ LIVE_SHARE = 0.75
 
 @contextlib.contextmanager
 def turn() -> Iterator[None]:
-    """One frame's work (training and drawing) at a time in this process, then a pause
-    that keeps all live loops together within ``LIVE_SHARE`` of the core.
+    """One live loop's piece of work (a frame's training, or its drawing) at a time in
+    this process, then a pause that keeps all live loops together within ``LIVE_SHARE``
+    of the core.
 
     Python runs one thread at a time anyway (the GIL), but a dozen live loops wanting it
     at once hand it round every 5 ms, in a queue that also holds the event loop: then
