@@ -72,6 +72,7 @@ class Network:
         self.grad = np.zeros_like(self.theta)
         self.W, self.b, self.dW, self.db = [], [], [], []
         self._W_slices = []
+        self._block_starts = np.cumsum([0, *sizes[:-1]])  # W1, b1, W2, b2, ... in theta
         offset = 0
         for (w_shape, b_shape), w, bias in zip(shapes, W, b):
             for shape, value, params, grads in ((w_shape, w, self.W, self.dW),
@@ -140,6 +141,12 @@ class Network:
     def weights_in(self, theta: np.ndarray) -> list[np.ndarray]:
         """The weight matrices stored in another flat vector of this network's layout."""
         return [theta[sl].reshape(shape) for sl, shape in self._W_slices]
+
+    def block_norms(self, vector: np.ndarray) -> np.ndarray:
+        """Euclidean norms of the blocks ``[W1, b1, W2, b2, ...]`` of a flat vector of this
+        network's layout (``theta``, ``grad``, a difference of two thetas): ``(2 L,)``.
+        One pass for all layers: per-array ``np.linalg.norm`` calls cost more than the sums."""
+        return np.sqrt(np.add.reduceat(np.square(vector), self._block_starts))
 
     # --- forward pass -------------------------------------------------------------------
     def forward(self, X: np.ndarray) -> np.ndarray:

@@ -9,6 +9,7 @@ learning rate sane?) and the share of dead ReLU units.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -124,12 +125,13 @@ class Trainer:
         """Train one epoch and measure it (see ``run`` for what happens on divergence)."""
         return next(self.run(1))
 
-    def run(self, epochs: int, keep: Callable[[int], bool] | None = None
-            ) -> Iterator[Snapshot]:
-        """Train up to ``epochs`` epochs. Yields a snapshot after each epoch for which
-        ``keep(epoch)`` is true (default: every epoch), after the last one, and when the
-        run diverges, which ends it: measuring costs a full pass over the data, so a caller
-        that shows only some epochs asks only for those.
+    def run(self, epochs: int, keep: Callable[[int], bool] | None = None,
+            until: Callable[[], bool] | None = None) -> Iterator[Snapshot]:
+        """Train up to ``epochs`` epochs, or fewer: ``until()`` is asked after each epoch,
+        and true ends the run there (a deadline: a frame's time is up). Yields a snapshot
+        after each epoch for which ``keep(epoch)`` is true (default: every epoch), after the
+        last one, and when the run diverges, which ends it: measuring costs a full pass over
+        the data, so a caller that shows only some epochs asks only for those.
 
         Divergence: the parameters go back to the state before the epoch that overflowed,
         or, for a loss that blew up, to the last state that measured sane; the optimizer's
@@ -142,15 +144,14 @@ class Trainer:
             self._good = net.theta.copy()  # unless a blow-up may be under way
         before = np.empty_like(net.theta)
         for i in range(n):
-            last = i == n - 1
-            measured = last or keep is None or keep(self.epoch + 1)
             np.copyto(before, net.theta)  # the last finite state, should this epoch overflow
             with np.errstate(all="ignore"):
                 self.fit_epoch()
                 self.epoch += 1
+                last = i == n - 1 or (until is not None and until())
                 snap = None
                 if net.is_finite():
-                    if not measured:
+                    if not (last or keep is None or keep(self.epoch)):
                         continue
                     snap = self._measure(before)
                 if snap is None or not _all_finite(snap):
@@ -163,6 +164,8 @@ class Trainer:
             if not self._above[-1][1]:
                 np.copyto(self._good, net.theta)
             yield snap
+            if last:
+                return
 
     def measure(self, theta_before: np.ndarray | None = None) -> Snapshot:
         """A snapshot of the current state (counts the epoch when ``theta_before``, the
@@ -174,21 +177,24 @@ class Trainer:
 
     def _measure(self, theta_before: np.ndarray | None) -> Snapshot:
         net = self.network
-        W_before = None if theta_before is None else net.weights_in(theta_before)
-        train_loss, dW, db = net.gradients(self.split.X_train, self.Y_train, self.l1, self.l2)
+        train_loss, _, _ = net.gradients(self.split.X_train, self.Y_train, self.l1, self.l2)
         if self._full_batch():
             self._grad_for = (net.theta.copy(), net.grad.copy(), self.l1, self.l2)
         train_acc = losses.accuracy(net.A[-1], self.split.y_train, net.task)
-        dead = [self._dead_fraction(l) for l in range(len(net.W))]
+        # every layer's norms in three passes (blocks W1, b1, W2, b2, ...)
+        grad = net.block_norms(net.grad).tolist()
+        weight = net.block_norms(net.theta).tolist()
+        step = ([0.0] * len(weight) if theta_before is None
+                else net.block_norms(net.theta - theta_before).tolist())
         layers = [
             LayerStats(
-                grad_norm_W=float(np.linalg.norm(dW[l])),
-                grad_norm_b=float(np.linalg.norm(db[l])),
-                weight_norm=float(np.linalg.norm(W)),
-                update_ratio=self._update_ratio(W, None if W_before is None else W_before[l]),
-                dead_fraction=dead[l],
+                grad_norm_W=grad[2 * l],
+                grad_norm_b=grad[2 * l + 1],
+                weight_norm=weight[2 * l],
+                update_ratio=step[2 * l] / weight[2 * l] if weight[2 * l] > 0 else 0.0,
+                dead_fraction=self._dead_fraction(l),
             )
-            for l, W in enumerate(net.W)
+            for l in range(len(net.W))
         ]
         test_loss = test_acc = None
         if len(self.split.y_test):
@@ -247,13 +253,6 @@ class Trainer:
         # the last forward pass was over the whole training set (in measure)
         return float(np.mean(np.all(net.A[l + 1] <= 0.0, axis=0)))
 
-    @staticmethod
-    def _update_ratio(W: np.ndarray, W_before: np.ndarray | None) -> float:
-        if W_before is None:
-            return 0.0
-        norm = float(np.linalg.norm(W))
-        return float(np.linalg.norm(W - W_before)) / norm if norm > 0 else 0.0
-
     def _roll_back(self, theta: np.ndarray) -> Snapshot:
         self.network.theta[...] = theta
         self._grad_for = None
@@ -272,4 +271,6 @@ def _all_finite(snap: Snapshot) -> bool:
     # every per-layer stat: weights near 1e155 are finite but their norm is not (and the
     # update ratio becomes inf/inf = NaN), even while a saturated loss still looks finite
     values += [v for s in snap.layers for v in vars(s).values()]  # vars: asdict is 40x slower
-    return all(v is None or np.isfinite(v) for v in values)
+    # math.isfinite: a tenth of np.isfinite's cost on a Python float, and this runs every
+    # measured epoch
+    return all(v is None or math.isfinite(v) for v in values)

@@ -103,6 +103,22 @@ def test_layer_stats_are_sane():
     assert finite_or_none(snap)
 
 
+def test_layer_stats_are_the_norms_of_each_layers_gradient_weights_and_step():
+    _, trainer = build(CIRCLES.with_(hidden=(5, 3), l2=0.01))
+    net = trainer.network
+    before = net.theta.copy()
+    W_before = [W.copy() for W in net.W]
+    snap = trainer.train_epoch()
+    _, dW, db = net.gradients(trainer.split.X_train, trainer.Y_train, trainer.l1, trainer.l2)
+    for l, stats in enumerate(snap.layers):
+        assert stats.grad_norm_W == pytest.approx(np.linalg.norm(dW[l]), rel=1e-12)
+        assert stats.grad_norm_b == pytest.approx(np.linalg.norm(db[l]), rel=1e-12)
+        assert stats.weight_norm == pytest.approx(np.linalg.norm(net.W[l]), rel=1e-12)
+        step = np.linalg.norm(net.W[l] - W_before[l]) / np.linalg.norm(net.W[l])
+        assert stats.update_ratio == pytest.approx(step, rel=1e-9) and step > 0
+    assert not np.array_equal(before, net.theta)
+
+
 def test_a_relu_layer_pushed_below_zero_is_reported_dead_and_stays_dead():
     _, trainer = build(CIRCLES.with_(activation="relu"))
     trainer.network.b[0][...] = -1e3  # no input in [-6, 6]^2 can switch these units on
@@ -231,6 +247,24 @@ def test_measuring_only_some_epochs_trains_exactly_the_same():
     assert [s.epoch for s in kept] == [10, 20, 30]
     assert np.array_equal(every.network.theta, lazy.network.theta)
     assert kept[-1].train_loss == all_snaps[-1].train_loss
+
+
+def test_a_deadline_ends_the_run_after_the_epoch_it_passed_and_measures_that_epoch():
+    # the live loop trains each frame until its time is up: ``until`` is asked after
+    # every epoch, and the epoch on which it says yes is the last, measured one
+    plain, timed = build(CIRCLES.with_(batch_size=10))[1], build(CIRCLES.with_(batch_size=10))[1]
+    asked = []
+
+    def until() -> bool:
+        asked.append(timed.epoch)
+        return len(asked) == 7
+
+    snaps = list(timed.run(1_000_000, keep=lambda epoch: epoch % 5 == 0, until=until))
+    assert asked == [1, 2, 3, 4, 5, 6, 7]
+    assert [s.epoch for s in snaps] == [5, 7] and timed.epoch == 7
+    *_, last = plain.run(7)
+    assert snaps[-1].train_loss == last.train_loss
+    assert list(timed.run(3, until=lambda: False))[-1].epoch == 10  # else the count ends it
 
 
 def test_a_lazily_measured_blow_up_goes_back_to_the_last_sane_state():

@@ -41,6 +41,7 @@ FRAME_SECONDS = 1 / 30  # at most ~30 frames a second; the browser cannot show m
 # machine (and each learner's browser) more than they show, and the time goes to training.
 SHARED_FRAME_SECONDS = 1 / 15
 DRAW_SECONDS_GUESS = 0.004  # a frame's drawing, until measured
+MAX_EPOCHS_PER_FRAME = 1_000_000  # no real limit: a frame trains until its time is up
 MIN_TRAIN_SECONDS = 0.0015  # the least training a frame gets, however busy the server,
 MIN_TRAIN_SHARE = 0.5  # and at least half as long as drawing it: epochs/s keep up with frames
 DELIVERY_WAIT_SECONDS = 0.5  # wait at most this long for the last frame to leave
@@ -209,63 +210,73 @@ def play(run: LiveRun, settings: Settings, draw_region: Callable[[], None],
 def _draw(frame: int, charts: bool, draw_region, draw_metrics, draw_network, draw_chart,
           draw_hints, n_charts: int) -> None:
     """Frame number ``frame`` of the live pictures. The region changes every frame; the
-    numbers and the diagram take turns in between, and one small chart (with the hints)
-    when ``charts``: numbers or thumbnails that change 7 times a second still look live.
-    With others playing in this process, the numbers too come every fourth frame only:
-    every message costs the learner's browser about as much to show as the whole region
-    (measured in Chromium: React redraws the page around it)."""
+    numbers and the diagram take turns every fourth frame, and one small chart (with the
+    hints) when ``charts``: numbers or thumbnails that change 7 times a second still look
+    live. Every message costs the learner's browser a redraw of the page around it
+    (measured in Chromium: React), so each one that is not the region is worth sparing:
+    numbers every second frame cost the browser a fifth more per frame than every fourth."""
     draw_region()
-    if frame % (2 if pacing.players() == 1 else 4) == 0:
+    if frame % 4 == 0:
         draw_metrics()
-    elif frame % 4 == 1:
+    elif frame % 4 == 2:
         draw_network()
     if charts:
         draw_chart(frame % n_charts)
         draw_hints()
 
 
+def _past(clock: Callable[[], float], moment: float) -> Callable[[], bool]:
+    """Has ``clock`` reached ``moment``?"""
+    return lambda: clock() >= moment
+
+
 def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
                draw_hints, n_charts) -> None:
-    """Each frame trains for a budget of this thread's CPU time: alone on a quiet server,
-    the frame's time less what drawing takes; with others playing in this process, a fair
-    share of it; and less while frames come late (a busy machine), down to a floor, so
-    the picture stays live and every learner slows down alike. A speed below the slider's
-    top value trains exactly that many epochs a frame instead."""
+    """Alone in this process, each frame trains until its deadline: the frame's time less
+    what drawing takes. With others playing, it trains for a budget of this thread's CPU
+    time: a fair share of the frame, and less while frames come late (a busy machine),
+    down to a floor, so the picture stays live and every learner slows down alike. Either
+    way the check comes after each epoch, so no fraction of an epoch is left unused. A
+    speed below the slider's top value trains exactly that many epochs a frame instead."""
     cap = settings.speed if settings.speed < LIMITS["speed"][1] else None
     delivery = pacing.Delivery()
     frame, last_slow = 1, time.perf_counter()
-    per_epoch = getattr(run, "cpu_per_epoch", 1e-3)  # CPU seconds an epoch takes, smoothed
     drawing = DRAW_SECONDS_GUESS  # CPU seconds a frame's drawing takes, smoothed
+    drawing_wall = DRAW_SECONDS_GUESS  # and its wall-clock seconds, smoothed
     budget = None
     while state[PLAYING]:
         started = time.perf_counter()
-        period = FRAME_SECONDS if pacing.players() == 1 else SHARED_FRAME_SECONDS
+        alone = pacing.players() == 1
+        period = FRAME_SECONDS if alone else SHARED_FRAME_SECONDS
         least = max(MIN_TRAIN_SECONDS, MIN_TRAIN_SHARE * drawing)
         most = max(least, (period - drawing) / pacing.players())
         budget = most if budget is None else min(max(budget, least), most)
-        # a learner who set the speed gets exactly that many epochs a frame, as before
-        epochs = cap if cap is not None else max(1, int(budget / per_epoch))
         with pacing.turn():  # one live loop at a time in this process: see pacing.turn
             cpu = time.thread_time()
-            snap = run.advance(epochs)
-            trained = time.thread_time()
+            if cap is not None:  # a learner who set the speed gets exactly that many epochs
+                until = None
+            elif alone:  # the frame on time, every moment before it training
+                until = _past(time.perf_counter, started + period - drawing_wall)
+            else:  # a fair share of the shared core
+                until = _past(time.thread_time, cpu + budget)
+            snap = run.advance(cap or MAX_EPOCHS_PER_FRAME, until)
         if snap.diverged:
             state[PLAYING] = False
             st.rerun()
-        per_epoch = run.cpu_per_epoch = 0.7 * per_epoch + 0.3 * (trained - cpu) / epochs
         # The previous frame left the server while this one trained (the event loop takes
         # the GIL every few ms); wait only if it has not (a slow browser), outside the
         # turn so that it holds up no one else: Streamlit keeps only the newest of two
         # unsent frames, and drawing one to drop wastes the shared core.
         delivery.wait(DELIVERY_WAIT_SECONDS)
         with pacing.turn():
-            drawn = time.thread_time()
+            drawn, drawn_at = time.thread_time(), time.perf_counter()
             # with others playing in this process, the charts take turns half as often
             charts = started - last_slow >= SLOW_CHART_SECONDS * min(2, pacing.players())
             _draw(frame, charts, draw_region, draw_metrics, draw_network, draw_chart,
                   draw_hints, n_charts)
             last_slow = started if charts else last_slow
             drawing = 0.8 * drawing + 0.2 * (time.thread_time() - drawn)
+            drawing_wall = 0.8 * drawing_wall + 0.2 * (time.perf_counter() - drawn_at)
         frame += 1
         if not delivery.connected():
             return  # the tab was closed; if it comes back, its rerun plays on

@@ -10,6 +10,8 @@ trains on (as in ConvNetJS's 2-D demo).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from core import drawn, experiment, optimizers, region
@@ -22,7 +24,9 @@ from .settings import CSV_DATASET, DRAWN_DATASET, Settings
 
 REGION_RESOLUTION = 100
 DRAWING_FRAME = 1.1 * EXTENT  # a drawing's fixed plane, half-width; the pad shows the same
-MAX_HISTORY_ROWS = 600
+# About one point per pixel of a chart's plot (420 px): more detail cannot be seen, and
+# every kept row costs a measurement (a pass over the data) while the run is young.
+MAX_HISTORY_ROWS = 400
 
 
 class LiveRun:
@@ -129,11 +133,12 @@ class LiveRun:
         self._new_network(network)
 
     # --- training -------------------------------------------------------------------------
-    def advance(self, epochs: int) -> Snapshot:
-        """Train up to ``epochs`` epochs (fewer if it diverges). Only the epochs the history
-        keeps, and the last one, are measured (a measurement costs a pass over the data)."""
+    def advance(self, epochs: int, until: Callable[[], bool] | None = None) -> Snapshot:
+        """Train up to ``epochs`` epochs (fewer if it diverges, or once ``until()`` is true
+        after an epoch). Only the epochs the history keeps, and the last one, are measured
+        (a measurement costs a pass over the data)."""
         snap = self.history.last
-        for snap in self.trainer.run(epochs, self.history.wants):
+        for snap in self.trainer.run(epochs, self.history.wants, until):
             self.history.add(snap)
         return snap
 
