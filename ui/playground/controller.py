@@ -42,8 +42,8 @@ FRAME_SECONDS = 1 / 30  # at most ~30 frames a second; the browser cannot show m
 SHARED_FRAME_SECONDS = 1 / 15
 DRAW_SECONDS_GUESS = 0.004  # a frame's drawing, until measured
 MAX_EPOCHS_PER_FRAME = 1_000_000  # no real limit: a frame trains until its time is up
-MIN_TRAIN_SECONDS = 0.0015  # the least training a frame gets, however busy the server,
-MIN_TRAIN_SHARE = 0.5  # and at least half as long as drawing it: epochs/s keep up with frames
+MIN_TRAIN_SECONDS = 0.0010  # the least training a frame gets, however busy the server,
+MIN_TRAIN_SHARE = 0.4  # and at least half as long as drawing it: epochs/s keep up with frames
 DELIVERY_WAIT_SECONDS = 0.5  # wait at most this long for the last frame to leave
 LATE = 1.2  # a frame that takes this many frame times (1/25 s) is late
 SLOW_CHART_SECONDS = 0.15  # one small chart redraws per tick, each ~1.7 times a second
@@ -207,21 +207,23 @@ def play(run: LiveRun, settings: Settings, draw_region: Callable[[], None],
         raise
 
 
-def _draw(frame: int, charts: bool, draw_region, draw_metrics, draw_network, draw_chart,
-          draw_hints, n_charts: int) -> None:
+def _draw(frame: int, chart: int | None, draw_region, draw_metrics, draw_network,
+          draw_chart, draw_hints) -> None:
     """Frame number ``frame`` of the live pictures. The region changes every frame; the
-    numbers and the diagram take turns every fourth frame, and one small chart (with the
-    hints) when ``charts``: numbers or thumbnails that change 7 times a second still look
-    live. Every message costs the learner's browser a redraw of the page around it
-    (measured in Chromium: React), so each one that is not the region is worth sparing:
-    numbers every second frame cost the browser a fifth more per frame than every fourth."""
+    numbers and the diagram take turns every fourth frame, and small chart number
+    ``chart`` (with the hints), unless None, comes on a frame of its own in between:
+    numbers or thumbnails that change 7 times a second still look live. Every message
+    costs the learner's browser a redraw of the page around it (measured in Chromium:
+    React), so each one that is not the region is worth sparing: numbers every second
+    frame cost the browser a fifth more per frame than every fourth, and a browser that
+    can only take a few frames a second gets a chart with at most every other one."""
     draw_region()
     if frame % 4 == 0:
         draw_metrics()
     elif frame % 4 == 2:
         draw_network()
-    if charts:
-        draw_chart(frame % n_charts)
+    elif chart is not None:
+        draw_chart(chart)
         draw_hints()
 
 
@@ -240,7 +242,7 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
     speed below the slider's top value trains exactly that many epochs a frame instead."""
     cap = settings.speed if settings.speed < LIMITS["speed"][1] else None
     delivery = pacing.Delivery()
-    frame, last_slow = 1, time.perf_counter()
+    frame, last_slow, charts_drawn = 1, time.perf_counter(), 0
     drawing = DRAW_SECONDS_GUESS  # CPU seconds a frame's drawing takes, smoothed
     drawing_wall = DRAW_SECONDS_GUESS  # and its wall-clock seconds, smoothed
     budget = None
@@ -271,10 +273,12 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
         with pacing.turn():
             drawn, drawn_at = time.thread_time(), time.perf_counter()
             # with others playing in this process, the charts take turns half as often
-            charts = started - last_slow >= SLOW_CHART_SECONDS * min(2, pacing.players())
-            _draw(frame, charts, draw_region, draw_metrics, draw_network, draw_chart,
-                  draw_hints, n_charts)
-            last_slow = started if charts else last_slow
+            chart = None
+            if (frame % 2 and started - last_slow
+                    >= SLOW_CHART_SECONDS * min(2, pacing.players())):
+                chart, charts_drawn, last_slow = charts_drawn % n_charts, charts_drawn + 1, started
+            _draw(frame, chart, draw_region, draw_metrics, draw_network, draw_chart,
+                  draw_hints)
             drawing = 0.8 * drawing + 0.2 * (time.thread_time() - drawn)
             drawing_wall = 0.8 * drawing_wall + 0.2 * (time.perf_counter() - drawn_at)
         frame += 1
