@@ -70,16 +70,23 @@ def turn() -> Iterator[None]:
     turn's work, as before, left a third of the share unused: 0.77 cores idle while 30
     light clients got 9 updates/s.)"""
     with _turns:
-        now = time.perf_counter()
-        _allowance[0] = min(BURST_SECONDS, _allowance[0] + (now - _allowance[1]) * LIVE_SHARE)
-        _allowance[1] = now
+        _allow(0.0)
         cpu = time.thread_time()
         try:
             yield
         finally:
-            _allowance[0] -= time.thread_time() - cpu
-            if players() > 1 and _allowance[0] < 0:
-                time.sleep(-_allowance[0] / LIVE_SHARE)
+            left = _allow(time.thread_time() - cpu)
+            if players() > 1 and left < 0:
+                time.sleep(-left / LIVE_SHARE)
+
+
+def _allow(spent: float) -> float:
+    """The allowance now, after ``spent`` CPU seconds (call while holding ``_turns``)."""
+    now = time.perf_counter()
+    earned = (now - _allowance[1]) * LIVE_SHARE
+    _allowance[0] = min(BURST_SECONDS, _allowance[0] + earned - spent)
+    _allowance[1] = now
+    return _allowance[0]
 
 
 def players() -> int:

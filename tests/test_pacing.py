@@ -1,0 +1,80 @@
+"""How live loops share one server process (ui/playground/pacing.py), on a fake clock:
+what the class notices is that all live loops together leave the rest of the core free
+(for new pages, clicks and sending frames), and use all of their share."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.playground import pacing
+
+
+class Clock:
+    """Wall clock and one thread's CPU clock that move only when told to."""
+
+    def __init__(self):
+        self.wall = self.cpu = self.slept = 0.0
+
+    def perf_counter(self) -> float:
+        return self.wall
+
+    def thread_time(self) -> float:
+        return self.cpu
+
+    def sleep(self, seconds: float) -> None:
+        self.wall += seconds
+        self.slept += seconds
+
+    def work(self, seconds: float) -> None:
+        self.wall += seconds
+        self.cpu += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fake = Clock()
+    monkeypatch.setattr(pacing, "time", fake)
+    monkeypatch.setattr(pacing, "_allowance", [0.0, 0.0], raising=False)
+    return fake
+
+
+def play(clock: Clock, players: int, turns: int, work: float, gap: float = 0.0,
+         monkeypatch=None) -> None:
+    monkeypatch.setattr(pacing, "_players", set(range(players)))
+    for _ in range(turns):
+        with pacing.turn():
+            clock.work(work)
+        clock.wall += gap  # handing the lock to the next loop takes time, and no CPU
+
+
+@pytest.mark.parametrize("work", [0.0005, 0.002, 0.02])
+def test_live_loops_together_take_their_share_of_the_core(clock, monkeypatch, work):
+    play(clock, players=15, turns=400, work=work, monkeypatch=monkeypatch)
+    assert clock.cpu / clock.wall == pytest.approx(pacing.LIVE_SHARE, rel=0.03)
+
+
+def test_time_spent_handing_over_the_lock_counts_toward_the_pause(clock, monkeypatch):
+    # the old rule paused in proportion to each turn's work, so hand-overs came on top
+    # and left part of the share unused
+    play(clock, players=15, turns=400, work=0.002, gap=0.0005, monkeypatch=monkeypatch)
+    assert clock.cpu / clock.wall == pytest.approx(pacing.LIVE_SHARE, rel=0.03)
+    # and with hand-overs longer than the pause, nobody waits at all
+    slept = clock.slept
+    play(clock, players=15, turns=100, work=0.001, gap=0.01, monkeypatch=monkeypatch)
+    assert clock.slept - slept < 1e-4  # (what the last turn before still owed)
+
+
+def test_alone_a_live_loop_never_pauses(clock, monkeypatch):
+    play(clock, players=1, turns=200, work=0.03, monkeypatch=monkeypatch)
+    assert clock.slept == 0.0
+
+
+def test_an_idle_core_saves_up_no_more_than_a_short_burst(clock, monkeypatch):
+    clock.wall += 60.0  # nobody played for a minute
+    start = clock.wall
+    monkeypatch.setattr(pacing, "_players", {1, 2})
+    with pacing.turn():
+        clock.work(0.06)
+    # beyond the saved-up burst, this turn too kept to the share, pause included
+    assert (0.06 - pacing.BURST_SECONDS) / (clock.wall - start) == pytest.approx(pacing.LIVE_SHARE)
+    assert clock.slept > 0
