@@ -5,8 +5,9 @@ event-loop thread sends every session's frames. So a session that draws frames f
 than they leave the server only wastes the shared core (Streamlit keeps the newest of
 two undelivered versions of an element and drops the other). The live loop therefore
 
-- trains for a budget of its own thread's CPU time per frame, shared out between the
-  sessions playing in this process (``players``), so load lowers everyone's rate evenly;
+- alone, trains until its frame's deadline; with others, for a budget of its own
+  thread's CPU time per frame, shared out between the sessions playing in this process
+  (``players``), so load lowers everyone's rate evenly;
 - trains and draws in turns, one session at a time, all of them together within a share
   of the core (``turn``), so pages, clicks and frames are served at once however many play;
 - waits until its previous frame has left the server before drawing the next
