@@ -78,3 +78,21 @@ def test_an_idle_core_saves_up_no_more_than_a_short_burst(clock, monkeypatch):
     # beyond the saved-up burst, this turn too kept to the share, pause included
     assert (0.06 - pacing.BURST_SECONDS) / (clock.wall - start) == pytest.approx(pacing.LIVE_SHARE)
     assert clock.slept > 0
+
+
+@pytest.mark.parametrize("epoch, epochs", [(0.0003, 100), (0.02, 1), (0.012, 2), (0.03, 1)])
+def test_a_frame_trains_until_one_more_epoch_would_overrun_it(epoch, epochs):
+    """The live loop asks after every epoch whether to stop: small epochs fill the frame
+    (to within half an epoch), and an epoch that takes most of the frame is not followed
+    by another that would make the frame late (a big network alone: fewer updates/s)."""
+    from ui.playground.controller import _past
+
+    clock = Clock()
+    done, trained = _past(clock.perf_counter, 0.03), 0
+    while True:
+        clock.work(epoch)
+        trained += 1
+        if done():
+            break
+    assert trained == epochs
+    assert clock.wall < 0.03 + epoch / 2 + 1e-9

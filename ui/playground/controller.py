@@ -228,8 +228,18 @@ def _draw(frame: int, chart: int | None, draw_region, draw_metrics, draw_network
 
 
 def _past(clock: Callable[[], float], moment: float) -> Callable[[], bool]:
-    """Has ``clock`` reached ``moment``?"""
-    return lambda: clock() >= moment
+    """Asked after each epoch: would one more end further past ``moment`` (on ``clock``)
+    than stopping now ends before it? So an epoch that takes most of a frame (a big
+    network, many points) is not followed by a second one that makes the frame late, and
+    small epochs fill the frame to within half an epoch."""
+    last = [clock()]
+
+    def done() -> bool:
+        now = clock()
+        epoch, last[0] = now - last[0], now
+        return now + epoch / 2 >= moment
+
+    return done
 
 
 def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
@@ -257,8 +267,9 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
             cpu = time.thread_time()
             if cap is not None:  # a learner who set the speed gets exactly that many epochs
                 until = None
-            elif alone:  # the frame on time, every moment before it training
-                until = _past(time.perf_counter, started + period - drawing_wall)
+            elif alone:  # the frame on time, every moment before it training (and at
+                # least the floor, should drawing alone take longer than a frame)
+                until = _past(time.perf_counter, started + max(period - drawing_wall, least))
             else:  # a fair share of the shared core
                 until = _past(time.thread_time, cpu + budget)
             snap = run.advance(cap or MAX_EPOCHS_PER_FRAME, until)
