@@ -103,3 +103,16 @@ def metric(page, label: str) -> str:
     box = page.locator('[data-testid="stMetric"]').filter(
         has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
     return box.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+METRIC_AT_LEAST = """([label, least]) => {
+  const box = [...document.querySelectorAll('[data-testid=stMetric]')].find(m =>
+    m.querySelector('[data-testid=stMetricLabel]')?.innerText.trim() === label);
+  const value = box && box.querySelector('[data-testid=stMetricValue]');
+  return !!value && parseFloat(value.innerText.replace(/,/g, '')) >= least; }"""
+
+
+def wait_for_metric(page, label: str, least: float, seconds: float = 30) -> None:
+    """Until the st.metric labelled exactly ``label`` shows at least ``least``. (Not the
+    page's first metric: while a page redraws, its first one can briefly be another.)"""
+    page.wait_for_function(METRIC_AT_LEAST, arg=[label, least], timeout=seconds * 1000)

@@ -81,10 +81,7 @@ def test_pick_a_layer_train_live_pause_and_read_the_numbers(page):
     assert "not the last hidden layer" in page.locator('[data-testid="stAlert"]').last.inner_text()
     before = layer_src(page)
     click(page, "Play")
-    page.wait_for_function(
-        "() => { const m = [...document.querySelectorAll('[data-testid=stMetricValue]')];"
-        " return m.length && parseInt(m[0].innerText.replace(/,/g, '')) >= 40; }",
-        timeout=30_000)
+    drive.wait_for_metric(page, "Epoch", 40)
     assert layer_src(page) != before, "the layer's picture did not change while training"
     click(page, "Pause")
     wait_idle(page)

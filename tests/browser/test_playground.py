@@ -56,9 +56,7 @@ def test_play_trains_live_and_pause_stops(page):
     open_app(page)
     before = region_src(page)
     click(page, "Play")
-    page.wait_for_function(
-        "() => { const m = [...document.querySelectorAll('[data-testid=stMetricValue]')];"
-        " return m.length && parseInt(m[0].innerText.replace(/,/g, '')) > 20; }", timeout=20_000)
+    drive.wait_for_metric(page, "Epoch", 21, seconds=20)
     assert region_src(page) != before, "the decision region did not change while playing"
     click(page, "Pause")
     wait_idle(page)
