@@ -46,41 +46,16 @@ from devtools import browser as drive  # noqa: E402
 
 QUERY = "dataset=circles&samples=400&noise=0&hidden=8,8&act=tanh&batch=10&play=1"
 TARGET_UPDATES, TARGET_EPOCHS, TARGET_FIRST_LOAD = 10.0, 25.0, 2.0
+# the epoch in the Playground's numbers (ui/playground/views.numbers_html)
+EPOCH_HTML = re.compile(r'>Epoch</dt><dd class="np-metric-value"[^>]*>([\d,]+)<')
 CLK = os.sysconf("SC_CLK_TCK")
 
 
 # --- the server's processes ------------------------------------------------------------------
-def descendants(pid: int) -> list[int]:
-    """``pid`` and every process under it."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(children.get(p, []))
-    return out
-
-
 def machine_idle() -> float:
     """Seconds all CPUs together have been idle since boot (from /proc/stat)."""
     fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
     return (int(fields[3]) + int(fields[4])) / CLK  # idle, iowait
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        with contextlib.suppress(OSError, IndexError, ValueError):
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / CLK  # utime, stime
-    return total
 
 
 def rss_mb(pids: list[int], name: str = "python") -> float:
@@ -193,9 +168,8 @@ class Client:
                     if what == "html" and "np-region-image" in el.html.body:
                         self.regions += 1
                         self.first_region = self.first_region or time.perf_counter()
-                    elif what == "metric" and el.metric.label == "Epoch":
-                        with contextlib.suppress(ValueError):
-                            self.epoch = int(el.metric.body.replace(",", ""))
+                    elif what == "html" and (shown := EPOCH_HTML.search(el.html.body)):
+                        self.epoch = int(shown.group(1).replace(",", ""))
                     elif what == "exception":
                         self.errors.append(el.exception.message[:200])
         except Exception as error:  # noqa: BLE001 - every failure is reported, not raised
@@ -210,10 +184,7 @@ COUNT = """() => { window.__n = 0; let last = null;
     const v = el ? el.getAttribute('src') : null;
     if (v !== last) { window.__n++; last = v; } requestAnimationFrame(tick); };
   requestAnimationFrame(tick); }"""
-EPOCH = """() => { const m = [...document.querySelectorAll('[data-testid=stMetric]')]
-  .find(m => m.innerText.startsWith('Epoch'));
-  return m ? parseInt(m.querySelector('[data-testid=stMetricValue]').innerText
-  .replace(/,/g, '')) : 0; }"""
+EPOCH = drive.EPOCH_JS
 
 
 def browser_worker(url: str, count: int, warmup: float, seconds: float) -> None:
@@ -253,16 +224,16 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
     clients = [Client(base, QUERY) for _ in range(n - browsers)]
     tasks = [asyncio.create_task(c.run(stop)) for c in clients]
     await asyncio.sleep(warmup + 3)
-    procs = descendants(pids[0]) if pids else []
-    chromium = descendants(worker.pid) if worker else []  # the worker and its Chromium
-    t0, cpu0, light0 = time.perf_counter(), cpu_seconds(procs), time.process_time()
-    browser0, idle0 = cpu_seconds(chromium), machine_idle()
+    procs = drive.descendants(pids[0]) if pids else []
+    chromium = drive.descendants(worker.pid) if worker else []  # the worker and its Chromium
+    t0, cpu0, light0 = time.perf_counter(), drive.total_cpu_seconds(procs), time.process_time()
+    browser0, idle0 = drive.total_cpu_seconds(chromium), machine_idle()
     start = [c.counts() for c in clients]
     await asyncio.sleep(seconds)
-    t1, cpu1, light1 = time.perf_counter(), cpu_seconds(procs), time.process_time()
-    browser1, idle1 = cpu_seconds(chromium), machine_idle()
+    t1, cpu1, light1 = time.perf_counter(), drive.total_cpu_seconds(procs), time.process_time()
+    browser1, idle1 = drive.total_cpu_seconds(chromium), machine_idle()
     end = [c.counts() for c in clients]
-    rss = rss_mb(descendants(pids[0])) if pids else float("nan")
+    rss = rss_mb(drive.descendants(pids[0])) if pids else float("nan")
     browser_results, browser_errors = [], []
     if worker:
         out, err = await asyncio.wait_for(worker.communicate(), warmup + seconds + 120)
@@ -339,16 +310,16 @@ async def soak(base: str, pids: list[int], minutes: float) -> None:
         t0, n0, e0 = client.counts()
         await asyncio.sleep(min(30.0, max(1.0, end - time.perf_counter())))
         t1, n1, e1 = client.counts()
+        rss = rss_mb(drive.descendants(pids[0]))
         print(f"  t={(t1 - end) / 60 + minutes:5.1f} min  {(n1 - n0) / (t1 - t0):5.1f} updates/s  "
-              f"{(e1 - e0) / (t1 - t0):6.0f} epochs/s  RSS {rss_mb(descendants(pids[0])):.0f} MB",
-              flush=True)
+              f"{(e1 - e0) / (t1 - t0):6.0f} epochs/s  RSS {rss:.0f} MB", flush=True)
     stop.set()
     await task
     print(f"  errors: {client.errors or 0}")
 
 
 async def churn(base: str, pids: list[int], n: int, wait: float) -> None:
-    before = rss_mb(descendants(pids[0]))
+    before = rss_mb(drive.descendants(pids[0]))
     print(f"\nChurn: {n} sessions open (10 at a time), play 3 s, close; RSS before {before:.0f} MB")
     errors = []
     for i in range(0, n, 10):
@@ -359,7 +330,7 @@ async def churn(base: str, pids: list[int], n: int, wait: float) -> None:
         stop.set()
         await asyncio.gather(*tasks)
         errors += [e for c in clients for e in c.errors]
-    peak = rss_mb(descendants(pids[0]))
+    peak = rss_mb(drive.descendants(pids[0]))
     await asyncio.sleep(wait)
     # one more session: Streamlit drops expired disconnected sessions when it next looks
     # (when a session disconnects); then give the app's memory trimming (every 30 s) a turn
@@ -367,7 +338,7 @@ async def churn(base: str, pids: list[int], n: int, wait: float) -> None:
     probe = Client(base, "")
     await probe.run(stop, stop_when_drawn=True)
     await asyncio.sleep(35)
-    after = rss_mb(descendants(pids[0]))
+    after = rss_mb(drive.descendants(pids[0]))
     change = 100 * (after - before) / before
     print(f"  RSS right after: {peak:.0f} MB; {wait + 35:.0f} s later: {after:.0f} MB "
           f"({change:+.1f} %); errors: {len(errors)}")

@@ -73,6 +73,43 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def total_cpu_seconds(pids: list[int]) -> float:
+    """CPU time the processes ``pids`` have used so far (those that have ended: none)."""
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            total += cpu_seconds(pid)
+    return total
+
+
+def descendants(pid: int) -> list[int]:
+    """``pid`` and every process under it."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def chromium_processes() -> list[int]:
+    """The Chromium processes this process started (through Playwright's driver)."""
+    found = []
+    for pid in descendants(os.getpid()):
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/comm").read_text().startswith("chrom"):
+                found.append(pid)
+    return found
+
+
 @contextlib.contextmanager
 def chromium(playwright) -> Iterator[object]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -83,9 +120,9 @@ def chromium(playwright) -> Iterator[object]:
 
 
 def open_app(page, url: str) -> None:
-    """Open ``url`` and wait until the page has drawn its metrics and finished running."""
+    """Open ``url`` and wait until the page has drawn its numbers and finished running."""
     page.goto(url)
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    page.wait_for_selector(METRIC, timeout=60_000)
     wait_idle(page)
 
 
@@ -98,18 +135,36 @@ def wait_idle(page, seconds: float = 30) -> None:
     time.sleep(0.3)
 
 
+# A number with its label: a lesson's st.metric, or one of the Playground's live numbers
+# (drawn as one element, ui/playground/views.numbers_html).
+METRIC = '[data-testid="stMetric"], .np-metric'
+METRIC_LABEL = '[data-testid="stMetricLabel"], .np-metric-label'
+METRIC_VALUE = '[data-testid="stMetricValue"], .np-metric-value'
+
+
 def metric(page, label: str) -> str:
-    """The value shown by the st.metric whose label is exactly ``label``."""
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
+    """The value shown by the number whose label is exactly ``label``."""
+    box = page.locator(METRIC).filter(
+        has=page.locator(METRIC_LABEL, has_text=re.compile(f"^{label}$")))
+    return box.locator(METRIC_VALUE).inner_text()
 
 
-METRIC_AT_LEAST = """([label, least]) => {
-  const box = [...document.querySelectorAll('[data-testid=stMetric]')].find(m =>
-    m.querySelector('[data-testid=stMetricLabel]')?.innerText.trim() === label);
-  const value = box && box.querySelector('[data-testid=stMetricValue]');
-  return !!value && parseFloat(value.innerText.replace(/,/g, '')) >= least; }"""
+def first_metric(page) -> str:
+    """The value of the page's first number (the Playground's: the epoch)."""
+    return page.locator(METRIC_VALUE).first.inner_text()
+
+
+METRIC_AT_LEAST = f"""([label, least]) => {{
+  const box = [...document.querySelectorAll('{METRIC}')].find(m =>
+    m.querySelector('{METRIC_LABEL}')?.innerText.trim() === label);
+  const value = box && box.querySelector('{METRIC_VALUE}');
+  return !!value && parseFloat(value.innerText.replace(/,/g, '')) >= least; }}"""
+
+
+# The Playground's epoch, read in the page (0 until its numbers are drawn).
+EPOCH_JS = """() => { const m = [...document.querySelectorAll('.np-metric')]
+  .find(m => m.querySelector('.np-metric-label').innerText.trim() === 'Epoch');
+  return m ? parseInt(m.querySelector('.np-metric-value').innerText.replace(/,/g, '')) : 0; }"""
 
 
 def wait_for_metric(page, label: str, least: float, seconds: float = 30) -> None:

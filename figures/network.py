@@ -46,19 +46,24 @@ def edges_svg(W: list[np.ndarray], xs: list[float], ys: list[np.ndarray], node: 
     drawn = [w[:len(ys[l]), :len(ys[l + 1])] for l, w in enumerate(W)]
     w_max = max((float(np.max(np.abs(w))) for w in drawn if w.size), default=1.0)
     w_max = w_max if np.isfinite(w_max) and w_max > 0 else 1.0
-    paths: dict[tuple[bool, int], list[str]] = {}
+    paths: dict[int, list[str]] = {}  # key: EDGE_LEVELS * (w > 0) + thickness level
     for l, w in enumerate(drawn):
         x0, x1 = round(xs[l] + node / 2), round(xs[l + 1] - node / 2)
         level = np.round(np.clip(np.abs(np.nan_to_num(w)) / w_max, 0, 1) * (EDGE_LEVELS - 1))
-        for (i, j), k in np.ndenumerate(level.astype(int)):
-            segment = f"M{x0} {round(ys[l][i])}L{x1} {round(ys[l + 1][j])}"
-            paths.setdefault((bool(w[i, j] > 0), k), []).append(segment)
+        # one key per weight, row-major as the segments (no Python call per edge: the
+        # diagram is redrawn several times a second while training)
+        keys = (EDGE_LEVELS * (w > 0) + level.astype(int)).ravel().tolist()
+        segments = [f"M{x0} {a}L{x1} {c}"
+                    for a in np.round(ys[l]).astype(int).tolist()
+                    for c in np.round(ys[l + 1]).astype(int).tolist()]
+        for key, segment in zip(keys, segments):
+            paths.setdefault(key, []).append(segment)
     body = "".join(
         f'<path d="{"".join(segments)}" fill="none" '
-        f'stroke="{colors.POSITIVE_HEX if positive else colors.NEGATIVE_HEX}" '
-        f'stroke-width="{0.5 + 4.5 * k / (EDGE_LEVELS - 1):.2f}" '
-        f'stroke-opacity="{0.25 + 0.7 * k / (EDGE_LEVELS - 1):.2f}"/>'
-        for (positive, k), segments in sorted(paths.items()))
+        f'stroke="{colors.POSITIVE_HEX if key >= EDGE_LEVELS else colors.NEGATIVE_HEX}" '
+        f'stroke-width="{0.5 + 4.5 * (key % EDGE_LEVELS) / (EDGE_LEVELS - 1):.2f}" '
+        f'stroke-opacity="{0.25 + 0.7 * (key % EDGE_LEVELS) / (EDGE_LEVELS - 1):.2f}"/>'
+        for key, segments in sorted(paths.items()))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}">{body}</svg>')
 

@@ -84,9 +84,14 @@ def to_svg(chart: Chart) -> str:
     tf = np.log10 if chart.log_y else (lambda v: v)
 
     def py(v):
-        if chart.log_y and band and v == 0:
-            return TOP + ph + band / 2
-        return TOP + ph * (1 - (tf(v) - y0) / ((y1 - y0) or 1.0))
+        """Pixel y of a value, or of an array of them (the live charts redraw hundreds of
+        points several times a second: one NumPy pass, not a Python call per point)."""
+        v = np.asarray(v, dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = TOP + ph * (1 - (tf(v) - y0) / ((y1 - y0) or 1.0))
+        if chart.log_y and band:
+            out = np.where(v == 0, TOP + ph + band / 2, out)
+        return float(out) if out.ndim == 0 else out
 
     out = [f'<rect x="{LEFT}" y="{TOP}" width="{pw}" height="{ph + band}" fill="none" '
            f'stroke="#ccc"/>']
@@ -123,7 +128,7 @@ def _lines(chart: Chart, pw: float, py) -> list[str]:
     for s in chart.series:
         ok = np.isfinite(s.y) & ((s.y > 0) | (chart.zero_floor & (s.y == 0)) if chart.log_y
                                  else True)
-        pts = " ".join(f"{px(a):.1f},{py(b):.1f}" for a, b in zip(s.x[ok], s.y[ok]))
+        pts = " ".join(map("{:.1f},{:.1f}".format, px(s.x[ok]).tolist(), py(s.y[ok]).tolist()))
         dash = ' stroke-dasharray="5 3"' if s.dashed else ""
         if ok.sum() == 1:
             (a,), (b,) = s.x[ok], s.y[ok]

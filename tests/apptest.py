@@ -3,6 +3,9 @@ link does) and reading what it shows. Plain helpers, no tests here."""
 
 from __future__ import annotations
 
+import html
+import re
+
 from streamlit.testing.v1 import AppTest
 
 
@@ -18,6 +21,16 @@ def open_page(page_file: str, query: dict | None = None, timeout: float = 60) ->
 def metrics(at: AppTest) -> dict[str, str]:
     """Every st.metric on the page: label -> value."""
     return {m.label: m.value for m in at.metric}
+
+
+NUMBER = re.compile(r'<dt class="np-metric-label"[^>]*>(.*?)</dt>'
+                    r'<dd class="np-metric-value"[^>]*>(.*?)</dd>')
+
+
+def numbers(at: AppTest) -> dict[str, str]:
+    """The Playground's live numbers (one HTML element, not st.metric): label -> value."""
+    return {html.unescape(label): html.unescape(value)
+            for element in at.get("html") for label, value in NUMBER.findall(element.proto.body)}
 
 
 def boxes(at: AppTest) -> str:

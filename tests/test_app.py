@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.apptest import numbers
+
 st_testing = pytest.importorskip("streamlit.testing.v1")
 
 
@@ -15,30 +17,26 @@ def app(query: dict | None = None):
     return at.run()
 
 
-def metric_values(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
 def test_home_page_runs_and_shows_the_metrics():
     at = app()
     assert not at.exception
-    assert list(metric_values(at)) == ["Epoch", "Train loss", "Test loss", "Train accuracy",
+    assert list(numbers(at)) == ["Epoch", "Train loss", "Test loss", "Train accuracy",
                                        "Test accuracy"]
-    assert metric_values(at)["Epoch"] == "0"
+    assert numbers(at)["Epoch"] == "0"
 
 
 def test_regression_data_shows_no_accuracy():
     at = app({"dataset": "sine"})
     assert not at.exception
-    assert list(metric_values(at)) == ["Epoch", "Train loss", "Test loss"]
+    assert list(numbers(at)) == ["Epoch", "Train loss", "Test loss"]
 
 
 def test_step_trains_exactly_one_epoch():
     at = app()
     next(b for b in at.button if b.label == "Step").click().run()
-    assert metric_values(at)["Epoch"] == "1"
+    assert numbers(at)["Epoch"] == "1"
     next(b for b in at.button if b.label == "Step").click().run()
-    assert metric_values(at)["Epoch"] == "2"
+    assert numbers(at)["Epoch"] == "2"
 
 
 def test_url_values_reach_the_widgets_and_junk_gets_a_note():
@@ -79,7 +77,7 @@ def test_a_changed_lesson_says_so_and_loads_afresh():
     at.button(key="playground.w_preset_reload").click().run()
     assert not at.exception
     assert at.select_slider(key="playground.w_lr").value == 0.03
-    assert metric_values(at)["Epoch"] == "0"  # a fresh run of the lesson
+    assert numbers(at)["Epoch"] == "0"  # a fresh run of the lesson
     assert not any(b.key == "playground.w_preset_reload" for b in at.button)
 
 
@@ -111,7 +109,7 @@ def test_changing_the_learning_rate_keeps_the_trained_weights():
     next(b for b in at.button if b.label == "Step").click().run()
     at.select_slider(key="playground.w_lr").set_value(0.1).run()
     assert not at.exception
-    assert metric_values(at)["Epoch"] == "1"  # same run, new learning rate
+    assert numbers(at)["Epoch"] == "1"  # same run, new learning rate
     assert at.session_state["playground.run"].trainer.optimizer.lr == 0.1
 
 

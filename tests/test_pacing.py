@@ -96,3 +96,37 @@ def test_a_frame_trains_until_one_more_epoch_would_overrun_it(epoch, epochs):
             break
     assert trained == epochs
     assert clock.wall < 0.03 + epoch / 2 + 1e-9
+
+
+def test_alone_frames_keep_a_fixed_clock_and_spend_spare_time_training():
+    """Alone, drawing takes 1 ms on some frames and 4 ms on others (the network diagram
+    comes every fourth), and the loop expects 3 ms (its smoothed estimate, after a slow
+    moment). A frame that drew faster than expected hands its spare moments to the next
+    frame's training: 30 pictures a second, not more, and every moment not drawing is
+    training (nothing slept)."""
+    from ui.playground.controller import _due, _past
+
+    clock, period, expected, epoch = Clock(), 1 / 30, 0.003, 0.0003
+    due, trained = None, 0.0
+    for frame in range(300):
+        started = clock.perf_counter()
+        due = _due(due, started, period)
+        done = _past(clock.perf_counter, max(due - expected, started + 0.0015))
+        while True:
+            clock.work(epoch)
+            trained += epoch
+            if done():
+                break
+        clock.work(0.004 if frame % 4 == 2 else 0.001)  # drawing
+    assert 300 / clock.wall == pytest.approx(30, rel=0.01)
+    assert trained / clock.wall == pytest.approx(1 - (0.004 + 3 * 0.001) / 4 * 30, abs=0.005)
+    assert clock.slept == 0
+
+
+def test_a_late_frame_is_made_up_by_the_next_and_one_far_behind_starts_afresh():
+    from ui.playground.controller import _due
+
+    assert _due(None, 5.0, 0.1) == pytest.approx(5.1)  # the first frame, or with others
+    assert _due(5.1, 5.08, 0.1) == pytest.approx(5.2)  # early: the clock keeps its beat
+    assert _due(5.1, 5.13, 0.1) == pytest.approx(5.2)  # 30 ms late: the next is shorter
+    assert _due(5.1, 5.16, 0.1) == pytest.approx(5.26)  # far behind: no rush of frames

@@ -292,3 +292,10 @@ def test_after_a_divergence_the_gradient_chart_draws_or_says_something(settings)
     assert all(d.any() for d in drawable)  # every layer has a line, on the 0 band if need be
     last = np.array([s.y[-1] for s in chart.series])
     assert chart.note == ("" if (np.isfinite(last) & (last > 0)).any() else T["grad_empty"])
+
+
+def test_the_numbers_are_one_element_with_every_label_and_value_escaped():
+    shown = views.numbers_html([("Epoch", "12,345"), ("Loss <&>", "0.25")])
+    assert shown.count('class="np-metric"') == 2
+    assert ">Epoch</dt>" in shown and ">12,345</dd>" in shown
+    assert "Loss &lt;&amp;&gt;" in shown and "<&>" not in shown

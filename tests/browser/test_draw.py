@@ -36,9 +36,7 @@ def click_plane(page, fx: float, fy: float) -> None:
 
 
 def epoch(page) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile("^Epoch$")))
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
+    return drive.metric(page, "Epoch")
 
 
 def pts_in_url(page) -> str:

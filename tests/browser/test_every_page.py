@@ -120,7 +120,7 @@ def test_the_language_travels_with_the_link_between_pages(page):
     open_page(page, "backprop", "?lang=zh")
     assert "lang=zh" in page.url
     page.locator('[data-testid="stSidebarNav"] a').first.click()
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    page.wait_for_selector(".np-metric", timeout=60_000)  # the Playground's numbers
     wait_idle(page)
     assert "lang=zh" in page.url
     assert "训练" in page.locator('[data-testid="stMainBlockContainer"]').inner_text()

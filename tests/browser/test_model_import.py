@@ -25,9 +25,9 @@ def region_src(page) -> str:
 
 
 def epoch(page) -> int:
-    box = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile("^(Epoch|轮次)$")))
-    return int(box.locator('[data-testid="stMetricValue"]').inner_text().replace(",", ""))
+    box = page.locator(".np-metric").filter(
+        has=page.locator(".np-metric-label", has_text=re.compile("^(Epoch|轮次)$")))
+    return int(box.locator(".np-metric-value").inner_text().replace(",", ""))
 
 
 def units(page) -> int:

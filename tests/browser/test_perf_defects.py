@@ -34,7 +34,7 @@ def wait_until(check, seconds: float = 20.0) -> bool:
 
 def open_playing(page, query: str) -> None:
     page.goto(f"{page.app_url}/?{query}&play=1")
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    page.wait_for_selector(".np-metric", timeout=60_000)
 
 
 def test_play_1_in_the_link_starts_training_when_the_page_opens(page):
@@ -88,7 +88,7 @@ def test_while_playing_only_the_prediction_travels_and_the_points_stay_on_it(bro
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(f"{app_url}/?dataset=spiral&show_test=1&play=1")
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    page.wait_for_selector(".np-metric", timeout=60_000)
     assert wait_until(lambda: epoch(page) > 0)  # playing
     # read at one moment: while playing, the image element is replaced every frame
     image, points = page.evaluate(BOXES)

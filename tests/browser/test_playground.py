@@ -163,7 +163,7 @@ def test_divergent_learning_rate_pauses_with_a_message(page):
     assert epoch(page) == 0 and page.get_by_text("Training diverged").count() == 0
     click(page, "Play")
     page.wait_for_function(
-        "() => parseInt(document.querySelector('[data-testid=stMetricValue]')"
+        "() => parseInt(document.querySelector('.np-metric-value')"
         ".innerText.replace(/,/g, '')) > 20", timeout=20_000)
     assert page.get_by_text("Training diverged").count() == 0
     click(page, "Pause")
@@ -185,7 +185,7 @@ def test_the_learning_rate_can_change_while_it_trains(page):
     open_app(page)
     click(page, "Play")
     page.wait_for_function(
-        "() => parseInt(document.querySelector('[data-testid=stMetricValue]')"
+        "() => parseInt(document.querySelector('.np-metric-value')"
         ".innerText.replace(/,/g, '')) > 10", timeout=20_000)
     slider = page.get_by_role("slider", name="Learning rate")
     slider.focus()

@@ -33,7 +33,7 @@ def click(page, label: str) -> None:
 
 
 def epoch(page) -> int:
-    return int(page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", ""))
+    return int(page.locator(".np-metric-value").first.inner_text().replace(",", ""))
 
 
 def main_text(page) -> str:
@@ -67,7 +67,7 @@ def no_exception(page) -> None:
 def play_until(page, epochs: int) -> None:
     click(page, "Play")
     page.wait_for_function(
-        "n => parseInt(document.querySelector('[data-testid=stMetricValue]')"
+        "n => parseInt(document.querySelector('.np-metric-value')"
         ".innerText.replace(/,/g, '')) >= n", arg=epochs, timeout=30_000)
     page.get_by_role("button", name="Pause", exact=True).click()
     wait_idle(page)
@@ -215,7 +215,7 @@ def test_11_limits_and_view_travel_and_the_notice_explains_the_colours(page):
 
 def test_teacher_view_fits_one_projector_screen_and_shares_its_link(page):
     open_app(page, "?present=1&preset=spiral_hard", size=(1280, 720))
-    bottom = page.locator('[data-testid="stMetric"]').evaluate_all(
+    bottom = page.locator(".np-metric").evaluate_all(
         "ms => Math.max(...ms.map(m => m.getBoundingClientRect().bottom))")
     region = page.locator(".np-region-points").bounding_box()
     assert bottom <= 720 and region["y"] >= 0
@@ -230,7 +230,7 @@ def test_teacher_view_fits_one_projector_screen_and_shares_its_link(page):
 
 def test_on_a_phone_the_picture_and_play_come_before_the_numbers(page):
     open_app(page, size=(390, 844))
-    first_metric = page.locator('[data-testid="stMetric"]').first.bounding_box()["y"]
+    first_metric = page.locator(".np-metric").first.bounding_box()["y"]
     assert page.locator(".np-region-points").bounding_box()["y"] < first_metric
     play = page.get_by_role("button", name="Play", exact=True).bounding_box()
     step = page.get_by_role("button", name="Step", exact=True).bounding_box()

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.browser
 
 
 def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
+    box = page.locator(".np-metric").filter(has_text=label).first
+    return box.locator(".np-metric-value").inner_text()
 
 
 def upload(page, name: str, data: bytes) -> None:
@@ -44,7 +44,7 @@ def test_two_learners_never_see_each_others_data_or_network(browser, app_url):
     assert metric(a, "Epoch") == "1"
 
     b.reload()
-    b.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    b.wait_for_selector(".np-metric", timeout=60_000)
     wait_idle(b)
     assert marker not in b.content()
     assert metric(b, "Epoch") == "0"

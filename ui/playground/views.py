@@ -184,6 +184,25 @@ def metrics(run: LiveRun, T: dict) -> list[tuple[str, str]]:
     return out
 
 
+# The numbers as one row that wraps (all five on a screen, two or three a line on a
+# phone), drawn like st.metric: label above, large value below.
+NUMBERS_STYLE = ("display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));"
+                 "gap:0.5rem 1rem;margin:0;padding:0")
+LABEL_STYLE = "font-size:0.875rem;margin:0 0 0.25rem 0"
+VALUE_STYLE = "font-size:2.25rem;line-height:1.2;margin:0;white-space:nowrap"
+
+
+def numbers_html(shown: list[tuple[str, str]]) -> str:
+    """The numbers of ``metrics`` as one HTML element. Live, they travel as one message
+    instead of five st.metric ones: each message costs the learner's browser a redraw of
+    the page around it (measured in Chromium: about 2.4 ms each, for React)."""
+    items = "".join(
+        f'<div class="np-metric"><dt class="np-metric-label" style="{LABEL_STYLE}">'
+        f'{html.escape(label)}</dt><dd class="np-metric-value" style="{VALUE_STYLE}">'
+        f'{html.escape(value)}</dd></div>' for label, value in shown)
+    return f'<dl class="np-metrics" style="{NUMBERS_STYLE}">{items}</dl>'
+
+
 def _times(ratio: float) -> str:
     """A small ratio as a learner reads it: "1/3,000" rather than "3e-04 times"."""
     return f"1/{float(f'{1 / ratio:.1g}'):,.0f}"
