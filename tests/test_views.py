@@ -299,3 +299,32 @@ def test_the_numbers_are_one_element_with_every_label_and_value_escaped():
     assert shown.count('class="np-metric"') == 2
     assert ">Epoch</dt>" in shown and ">12,345</dd>" in shown
     assert "Loss &lt;&amp;&gt;" in shown and "<&>" not in shown
+
+
+def test_a_first_layer_that_gets_no_gradient_at_all_is_said_not_a_crash():
+    """8 x 64 ReLU with Adam (the issue's extreme): by epoch 13 every path to the first
+    layer is dead, its gradient is exactly 0, and the hints once divided by it (the page
+    showed ZeroDivisionError and stopped). The cause is dying ReLUs, and that is said."""
+    run = LiveRun(DEFAULTS.with_(dataset="circles", samples=2000, hidden=(64,) * 8,
+                                 act=("relu",), opt="adam", batch=10))
+    saw_zero = False
+    for _ in range(16):
+        run.advance(1)
+        shown = " ".join(views.hints(run, T))
+        saw_zero |= run.last.layers[0].grad_norm_W == 0 and not run.last.diverged
+        if run.last.layers[0].grad_norm_W == 0 and not run.last.diverged:
+            assert "Dying ReLUs" in shown and "Vanishing" not in shown
+    assert saw_zero, "the case this test is about did not happen"
+
+
+def test_no_gradient_reaching_the_first_layer_without_dead_units_is_said_as_such():
+    import dataclasses
+
+    run = trained(SMALL.with_(hidden=(4, 4, 4), act=("tanh",)), epochs=2)
+    layers = run.last.layers
+    layers[0] = dataclasses.replace(layers[0], grad_norm_W=0.0)
+    shown = " ".join(views.hints(run, T))
+    assert "No gradient reaches the first layer" in shown and "Vanishing" not in shown
+    layers[0] = dataclasses.replace(layers[0], grad_norm_W=1e-9 * layers[-1].grad_norm_W)
+    assert "Vanishing gradients: the first layer's gradient is 1/1,000,000,000" in " ".join(
+        views.hints(run, T))

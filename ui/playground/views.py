@@ -22,6 +22,7 @@ DEAD_SHARE = 0.5  # share of dead ReLU units that earns a hint
 UPDATE_RATIO_HIGH = 0.08
 LOSS_ABOVE_BEST = 1.2  # ... and the loss is this far above the best it has reached
 MIN_EPOCHS_FOR_HINTS = 1
+TINY_RATIO = 1e-12  # a first-layer gradient this much smaller than the last one's: none at all
 
 
 def region_live(run: LiveRun, hard: bool, alt: str = "") -> str:
@@ -237,17 +238,19 @@ def hints(run: LiveRun, T: dict) -> list[str]:
         ratio, rising = too_high
         out.append(T["hint_lr"].format(lr=run.trainer.optimizer.lr, ratio=ratio)
                    + (" " + T["hint_lr_rising"] if rising else ""))
+    dead = [l.dead_fraction for l in s.layers if l.dead_fraction is not None]
+    units = [n for n, l in zip(run.trainer.network.hidden, s.layers) if l.dead_fraction is not None]
+    share = sum(d * n for d, n in zip(dead, units)) / sum(units) if dead else 0.0
     g = [l.grad_norm_W for l in s.layers]
     if too_high is None and len(g) >= 3 and g[-1] > 0 and g[0] / g[-1] < VANISHING_RATIO:
         acts = set(run.trainer.network.activations[:-1])
         fix = T["fix_sigmoid"] if acts & {"sigmoid"} else T["fix_deep"]
-        out.append(T["hint_vanishing"].format(times=_times(g[0] / g[-1]), fix=fix))
-    dead = [l.dead_fraction for l in s.layers if l.dead_fraction is not None]
-    units = [n for n, l in zip(run.trainer.network.hidden, s.layers) if l.dead_fraction is not None]
-    if dead:
-        share = sum(d * n for d, n in zip(dead, units)) / sum(units)
-        if share >= DEAD_SHARE:
-            out.append(T["hint_dead"].format(share=share))
+        if g[0] / g[-1] >= TINY_RATIO:
+            out.append(T["hint_vanishing"].format(times=_times(g[0] / g[-1]), fix=fix))
+        elif share < DEAD_SHARE:  # (dead ReLUs block every path: that hint names the cause)
+            out.append(T["hint_no_gradient"].format(fix=fix))
+    if share >= DEAD_SHARE:
+        out.append(T["hint_dead"].format(share=share))
     return out
 
 

@@ -165,6 +165,8 @@ TEXT = {
                 "weights, then **Play**.",
     "hint_vanishing": "Vanishing gradients: the first layer's gradient is {times} of the last "
                       "layer's, so the early layers barely learn. {fix}",
+    "hint_no_gradient": "No gradient reaches the first layer at all, so it has stopped "
+                        "learning. {fix}",
     "fix_sigmoid": "Sigmoid's slope is at most 1/4 and it shrinks the gradient at every "
                    "layer: try ReLU or tanh, or fewer layers.",
     "fix_deep": "Try fewer layers, ReLU, or Adam (it scales each weight's step to its own "
