@@ -114,6 +114,30 @@ def test_settings_from_any_link_build_a_run(params):
     assert np.isfinite(snap.train_loss)
 
 
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(query, st.integers(1, 12))
+def test_every_picture_number_and_hint_of_a_run_from_any_link_is_drawn(params, epochs):
+    """What the page draws every frame, after a few epochs of whatever a link sets up
+    (the widest, deepest network at the highest learning rate included): never an
+    exception, which would stop the page."""
+    from ui.playground.frame import CHARTS
+    from ui.playground.live import LiveRun
+
+    T = texts("playground", params.get("lang") if params.get("lang") == "zh" else "en")
+    s, _ = url.from_query(params)
+    run = LiveRun(s.with_(samples=min(s.samples, 60)))
+    run.advance(epochs)
+    assert "np-region-image" in views.region_live(run, s.hard)
+    assert views.network_diagram(run, T, tooltips=True)
+    assert views.numbers_html(views.metrics(run, T))
+    for chart in CHARTS:
+        chart(run, T)
+    views.hints(run, T)
+    if run.last.diverged:
+        assert views.diverged_message(run, T)
+
+
 # --- model files ------------------------------------------------------------------------------
 def valid_model() -> dict:
     rng = np.random.default_rng(0)
