@@ -1,28 +1,10 @@
-"""Neural Playground: the entry point only sets the page up, picks the language and
-routes (one link per page: /, /neuron, /activations, /backprop, /descent, /inside)."""
+"""Neural Playground's server: `streamlit run app.py` serves the app (every page view runs
+main.py) and, beside Streamlit's own routes, the live pictures' channel
+(ui/playground/channel.py), through Streamlit's documented ASGI entry point, ``st.App``."""
 
 import streamlit as st
 
 import core  # noqa: F401  (first: keeps BLAS to one thread before anything loads NumPy)
-from ui import language
-from ui.i18n import texts
+from ui.playground import channel
 
-T = texts("common", language.current())
-st.set_page_config(page_title=T["app_title"], page_icon="🧠", layout="wide")
-LESSONS = [  # pages/<name>.py at /<name>, titled by T["nav_<name>"]; Material icons
-    ("neuron", ":material/radio_button_checked:"),
-    ("activations", ":material/show_chart:"),
-    ("backprop", ":material/sync_alt:"),
-    ("descent", ":material/landscape:"),
-    ("inside", ":material/biotech:"),
-]
-pages = {
-    T["nav_playground"]: [st.Page("pages/playground.py", title=T["nav_playground"],
-                                  icon=":material/tune:", default=True)],
-    T["nav_lessons"]: [st.Page(f"pages/{name}.py", title=T[f"nav_{name}"], icon=icon,
-                               url_path=name) for name, icon in LESSONS],
-}
-page = st.navigation(pages)
-language.switch(T["language"])
-language.keep_in_link()
-page.run()
+app = st.App("main.py", routes=channel.routes())

@@ -37,6 +37,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +105,9 @@ def server(args) -> tuple[str, list[int]]:
 
 # --- a light client: Streamlit's websocket protocol, no browser -------------------------------
 class Client:
-    """One session: connects, asks for a run of the page with ``query``, counts what comes."""
+    """One session: connects, asks for a run of the page with ``query``, counts what comes:
+    the live pictures as Streamlit messages and, once the page's end of the live channel
+    has arrived (ui/playground/channel.py), over the channel, as a browser does."""
 
     def __init__(self, base: str, query: str, fetch_assets: bool = False):
         self.base, self.query, self.fetch_assets = base, query, fetch_assets
@@ -140,6 +143,7 @@ class Client:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         self.started = time.perf_counter()
+        channel_tasks: list[asyncio.Task] = []
         try:
             await self._page()
             url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
@@ -172,19 +176,54 @@ class Client:
                         self.epoch = int(shown.group(1).replace(",", ""))
                     elif what == "exception":
                         self.errors.append(el.exception.message[:200])
+                    elif what == "bidi_component" and not channel_tasks:
+                        data = json.loads(el.bidi_component.json or "{}")
+                        if "token" in data:
+                            channel_tasks.append(asyncio.create_task(
+                                self._channel(data["path"], data["token"], until)))
         except Exception as error:  # noqa: BLE001 - every failure is reported, not raised
             self.errors.append(f"{type(error).__name__}: {error}"[:200])
         finally:
+            for task in channel_tasks:
+                task.cancel()
+            await asyncio.gather(*channel_tasks, return_exceptions=True)
             self.closed.set()
+
+    async def _channel(self, path: str, token: str, until: asyncio.Event) -> None:
+        """The live channel, as the page's live_channel.js opens it."""
+        import websockets
+
+        url = f"{self.base.replace('http', 'ws', 1)}{path}?token={token}"
+        headers = {"Cookie": self.cookie} if self.cookie else {}  # the same replica
+        try:
+            async with websockets.connect(url, max_size=None, open_timeout=60,
+                                          ping_interval=None,
+                                          additional_headers=headers) as ws:
+                while not until.is_set():
+                    parts = json.loads(await ws.recv())["parts"]
+                    if "region" in parts:
+                        self.regions += 1
+                        self.first_region = self.first_region or time.perf_counter()
+                    if shown := EPOCH_HTML.search(parts.get("numbers", "")):
+                        self.epoch = int(shown.group(1).replace(",", ""))
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # noqa: BLE001 - every failure is reported, not raised
+            self.errors.append(f"channel: {type(error).__name__}: {error}"[:200])
 
 
 # --- Chromium sessions, in a worker process (Playwright's sync API wants its own) -------------
-COUNT = """() => { window.__n = 0; let last = null;
-  const tick = () => { const el = document.querySelector('.np-region-image');
-    const v = el ? el.getAttribute('src') : null;
-    if (v !== last) { window.__n++; last = v; } requestAnimationFrame(tick); };
-  requestAnimationFrame(tick); }"""
+# Region images shown: after any change to the page, on the next animation frame, whether
+# the image is a new one. (Not a requestAnimationFrame loop: one running in each page all
+# the time cost the co-located browsers 0.1 of a core, taken from the class it measures.)
+COUNT = """() => { window.__n = 0; let last = null, pending = false;
+  const look = () => { pending = false; const el = document.querySelector('.np-region-image');
+    const v = el ? el.getAttribute('src') : null; if (v !== last) { window.__n++; last = v; } };
+  new MutationObserver(() => { if (!pending) { pending = true; requestAnimationFrame(look); } })
+    .observe(document.body, {subtree: true, childList: true, attributes: true,
+                             attributeFilter: ['src']}); }"""
 EPOCH = drive.EPOCH_JS
+CHANNEL = "() => window.__npLive ? window.__npLive.received : 0"  # live_channel.js
 
 
 def browser_worker(url: str, count: int, warmup: float, seconds: float) -> None:
@@ -201,13 +240,14 @@ def browser_worker(url: str, count: int, warmup: float, seconds: float) -> None:
             page.wait_for_selector(".np-region-image", timeout=60_000)
             page.evaluate(COUNT)
         time.sleep(warmup)
-        start = [(time.perf_counter(), pg.evaluate("() => window.__n"), pg.evaluate(EPOCH))
-                 for pg in pages]
+        start = [(time.perf_counter(), pg.evaluate("() => window.__n"), pg.evaluate(EPOCH),
+                  pg.evaluate(CHANNEL)) for pg in pages]
         time.sleep(seconds)
-        for pg, (t0, n0, e0) in zip(pages, start):
+        for pg, (t0, n0, e0, c0) in zip(pages, start):
             t1, n1, e1 = time.perf_counter(), pg.evaluate("() => window.__n"), pg.evaluate(EPOCH)
+            c1 = pg.evaluate(CHANNEL)
             results.append({"updates": (n1 - n0) / (t1 - t0), "epochs": (e1 - e0) / (t1 - t0),
-                            "regions": n1 - n0})
+                            "regions": n1 - n0, "channel": (c1 - c0) / (t1 - t0)})
     print(json.dumps(results))
 
 
@@ -254,12 +294,16 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
         "updates": updates, "epochs": epochs,
         "browser_updates": [b["updates"] for b in browser_results],
         "browser_epochs": [b["epochs"] for b in browser_results],
+        "browser_channel": [b["channel"] for b in browser_results],
         "cpu_ms_per_frame": 1000 * cpu / frames if frames else float("inf"),
         "cores_busy": cpu / (t1 - t0), "rss_mb": rss, "errors": errors,
         "light_cores": (light1 - light0) / (t1 - t0),
         "chromium_cores": (browser1 - browser0) / (t1 - t0),
         "idle_cores": (idle1 - idle0) / (t1 - t0),
         "starved": sum(1 for u in updates if u == 0),
+        # behind deploy/serve.py, the replica each light client was given (its cookie)
+        "replicas": dict(sorted(Counter(c.cookie.partition("=")[2] for c in clients
+                                        if c.cookie).items())),
     }
 
 
@@ -274,11 +318,15 @@ def print_stage(r: dict) -> None:
     print(f"  light clients  updates/s {summary(r['updates'])}   epochs/s {summary(r['epochs'])}")
     if r["browsers"]:
         print(f"  Chromium       updates/s {summary(r['browser_updates'])}   "
-              f"epochs/s {summary(r['browser_epochs'])}")
+              f"epochs/s {summary(r['browser_epochs'])}   "
+              f"live-channel messages/s {summary(r['browser_channel'])}")
     print(f"  server: {r['cpu_ms_per_frame']:.1f} ms CPU per delivered region frame, "
           f"{r['cores_busy']:.2f} cores busy, RSS {r['rss_mb']:.0f} MB")
     print(f"  clients on the same cores: light clients {r['light_cores']:.2f} cores, "
           f"Chromium {r['chromium_cores']:.2f} cores; idle {r['idle_cores']:.2f} cores")
+    if r["replicas"]:
+        print("  light clients per replica: " + ", ".join(f"{k or '?'} {v}"
+                                                        for k, v in r["replicas"].items()))
     print(f"  errors: {len(r['errors'])}{' ' + repr(r['errors'][:3]) if r['errors'] else ''}; "
           f"starved sessions: {r['starved']}")
     every = r["updates"] + r["browser_updates"]

@@ -32,7 +32,7 @@ LIVE_BUTTONS = ("Play", "Pause", "Train", "播放", "暂停")
 
 
 def _page(name: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "main.py"), default_timeout=60)
     at.run()
     at.switch_page(f"pages/{name}.py")
     return at.run()

@@ -4,10 +4,13 @@ One Streamlit process runs every session's script under one GIL, so its Python u
 core however many the machine has. Streamlit's documented way past that is replicas
 behind a load balancer with sticky sessions (https://docs.streamlit.io/replication):
 this command starts ``--replicas`` copies of the app (default: one per core) on local
-ports and nginx in front of them on ``--port``. The first request of a browser gets a
-random key in a cookie; nginx hashes it to a replica, so a student's page, its websocket
-and every reconnect reach the same process (students behind one school router share an
-IP address, so hashing the address would put the whole class on one replica).
+ports and nginx in front of them on ``--port``. A browser's first request goes to the
+replica with the fewest open connections (each student's page holds its websockets open,
+so that is the replica with the fewest students), and the answer names that replica in a
+cookie; from then on the student's page, its websockets and every reconnect reach the
+same process. (Not a hash of the address: students behind one school router share one.
+Not a hash of a random key, as before: 30 students fell 17 and 13 on two replicas as
+often as not, and the 17 got a quarter less each; measured with benchmarks/class_load.py.)
 
     python deploy/serve.py                         # http://0.0.0.0:8501, one replica a core
     python deploy/serve.py --replicas 2 --port 8080
@@ -54,13 +57,23 @@ http {{
                      use_temp_path=off;
 
     map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
-    # sticky sessions: a browser keeps the key it was given; a new one gets a random key
-    map $cookie_{cookie} $replica_key {{ "" $request_id; default $cookie_{cookie}; }}
+    # sticky sessions: a browser that names a replica in its cookie goes there; a new one
+    # (or one whose replica has gone) to the replica with the fewest connections
+    map $cookie_{cookie} $replica {{
+        default replicas;
+{cookie_to_replica}
+    }}
+    # and the answer names the replica that served it
+    map $upstream_addr $served_by {{
+        default "";
+{address_to_name}
+    }}
 
     upstream replicas {{
-        hash $replica_key consistent;
+        least_conn;
 {servers}
     }}
+{one_upstream_each}
 
     server {{
         listen {address}:{port};
@@ -75,7 +88,7 @@ http {{
             add_header X-Cache $upstream_cache_status;
         }}
         location / {{
-            proxy_pass http://replicas;
+            proxy_pass http://$replica;
             proxy_http_version 1.1;
             proxy_set_header Upgrade $http_upgrade;
             proxy_set_header Connection $connection_upgrade;
@@ -84,11 +97,23 @@ http {{
             proxy_read_timeout 1d;
             proxy_send_timeout 1d;
             proxy_buffering off;
-            add_header Set-Cookie "{cookie}=$replica_key; Path=/; HttpOnly; SameSite=Lax" always;
+            add_header Set-Cookie "{cookie}=$served_by; Path=/; HttpOnly; SameSite=Lax" always;
         }}
     }}
 }}
 """
+
+
+def nginx_conf(tmp: Path, ports: list[int], address: str, port: int) -> str:
+    """nginx's configuration for replicas on local ``ports``, named r0, r1, ..."""
+    names = [f"r{i}" for i in range(len(ports))]
+    return NGINX_CONF.format(
+        tmp=tmp, address=address, port=port, cookie=COOKIE,
+        servers="\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in ports),
+        cookie_to_replica="\n".join(f"        {n} {n};" for n in names),
+        address_to_name="\n".join(f'        "127.0.0.1:{p}" {n};' for n, p in zip(names, ports)),
+        one_upstream_each="\n".join(f"    upstream {n} {{ server 127.0.0.1:{p} max_fails=0; }}"
+                                     for n, p in zip(names, ports)))
 
 
 def nginx_binary() -> str:
@@ -166,10 +191,8 @@ def main() -> int:
              "--server.fileWatcherType=none", *streamlit_options],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
             env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}))
-    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in ports)
     conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, servers=servers, address=args.address,
-                                      port=args.port, cookie=COOKIE))
+    conf.write_text(nginx_conf(tmp, ports, args.address, args.port))
     for i, port in enumerate(ports):
         if not healthy(f"http://127.0.0.1:{port}/_stcore/health", 120, children[i]):
             print(f"replica {i} did not start; see {tmp}/replica-{i}.log", file=sys.stderr)

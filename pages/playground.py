@@ -48,7 +48,8 @@ if run.last.diverged:
     st.error(views.diverged_message(run, T))
 
 # --- the pictures: what the network predicts, the network, the numbers, the curves -------
-pictures = frame.lay_out(run, T, show_test, hard, live=controller.playing())
+pictures = frame.lay_out(run, T, show_test, hard, live=controller.playing(),
+                         channel=controller.channel())
 pictures.all()
 
 with st.expander(T["notice"]):

@@ -1,4 +1,4 @@
-"""What the AppTest files of the pages share: opening a page through app.py (as a learner's
+"""What the AppTest files of the pages share: opening a page through main.py (as a learner's
 link does) and reading what it shows. Plain helpers, no tests here."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 
 def open_page(page_file: str, query: dict | None = None, timeout: float = 60) -> AppTest:
-    """``pages/<page>.py`` run through app.py, with ``query`` as the link's parameters."""
-    at = AppTest.from_file("../app.py", default_timeout=timeout)
+    """``pages/<page>.py`` run through main.py, with ``query`` as the link's parameters."""
+    at = AppTest.from_file("../main.py", default_timeout=timeout)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.switch_page(page_file)

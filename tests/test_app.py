@@ -11,7 +11,7 @@ st_testing = pytest.importorskip("streamlit.testing.v1")
 
 
 def app(query: dict | None = None):
-    at = st_testing.AppTest.from_file("../app.py", default_timeout=30)
+    at = st_testing.AppTest.from_file("../main.py", default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     return at.run()

@@ -228,7 +228,7 @@ def test_cli_names_an_unknown_feature_in_one_line():
 # --- the Playground -----------------------------------------------------------------------
 def test_ticking_a_feature_in_the_app_feeds_it_to_the_network():
     st_testing = pytest.importorskip("streamlit.testing.v1")
-    at = st_testing.AppTest.from_file("../app.py", default_timeout=60).run()
+    at = st_testing.AppTest.from_file("../main.py", default_timeout=60).run()
     picker = next(w for w in at.get("button_group") if w.label == "Input features")
     assert picker.value == ["x1", "x2"]
     picker.set_value(["x1", "x2", "x1*x2"]).run()

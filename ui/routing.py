@@ -1,12 +1,12 @@
-"""Every page runs through app.py, even as the first request a fresh server gets.
+"""Every page runs through main.py, even as the first request a fresh server gets.
 
-Streamlit keeps a relic of its first multipage design: until app.py has called
+Streamlit keeps a relic of its first multipage design: until main.py has called
 ``st.navigation`` once, a server whose main script sits beside a folder named ``pages/``
 runs a requested page file on its own (``/backprop`` runs pages/backprop.py without
-app.py: no page config, no language switch, raw file names in the sidebar). A teacher's
+main.py: no page config, no language switch, raw file names in the sidebar). A teacher's
 link to a lesson, opened first after the server starts, would hit exactly that. Each
 page calls ``through_app()`` first: in that one case it turns the relic off and reruns,
-and the rerun goes through app.py and its ``st.navigation`` as every later run does.
+and the rerun goes through main.py and its ``st.navigation`` as every later run does.
 """
 
 from __future__ import annotations

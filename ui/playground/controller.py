@@ -7,6 +7,7 @@ other pages read: the lesson "Inside the network" looks into the Playground's ne
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from urllib.parse import urlencode
@@ -18,6 +19,7 @@ from core import csvdata
 
 from .. import language
 from ..i18n import error_text
+from . import channel as live_channel
 from . import model_import, pacing, presets, sidebar
 from .live import LiveRun
 from .settings import CSV_DATASET, DEFAULTS, LIMITS, Settings, from_query, to_query
@@ -35,6 +37,7 @@ PRESENT = NS + "present"  # the teacher's view (?present=1): one projector scree
 SETTINGS = NS + "settings"  # the last settings drawn: restores the widgets after a page switch
 STEP, RESET = NS + "step_request", NS + "reset_request"
 W_UPLOAD, W_SEED = NS + "w_upload", NS + "w_seed"
+CHANNEL = NS + "channel"  # this session's live pictures' channel (channel.py)
 
 FRAME_SECONDS = 1 / 30  # at most ~30 frames a second; the browser cannot show more
 # With others playing in this process, at most 15: frames beyond that cost the shared
@@ -112,6 +115,13 @@ def upload_summary(T: dict) -> str:
             T["upload_classes"].format(k=data.n_classes,
                                        names=", ".join(map(str, data.class_names))))
     return T["upload_in_use"].format(name=data.name, n=len(data), what=what)
+
+
+def channel() -> live_channel.Channel:
+    """This session's live pictures' channel, made on first use."""
+    if CHANNEL not in state:
+        state[CHANNEL] = live_channel.Channel()
+    return state[CHANNEL]
 
 
 def present() -> bool:
@@ -264,7 +274,8 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
     after each epoch, so no fraction of an epoch is left unused. A speed below the
     slider's top value trains exactly that many epochs a frame instead."""
     cap = settings.speed if settings.speed < LIMITS["speed"][1] else None
-    delivery = pacing.Delivery()
+    channel = state.get(CHANNEL)
+    delivery = pacing.Delivery(channel)
     frame, last_slow, charts_drawn = 1, time.perf_counter(), 0
     drawing = DRAW_SECONDS_GUESS  # CPU seconds a frame's drawing takes, smoothed
     drawing_wall = DRAW_SECONDS_GUESS  # and its wall-clock seconds, smoothed
@@ -302,8 +313,9 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
             if (frame % 2 and started - last_slow
                     >= SLOW_CHART_SECONDS * min(2, pacing.players())):
                 chart, charts_drawn, last_slow = charts_drawn % n_charts, charts_drawn + 1, started
-            _draw(frame, chart, draw_region, draw_metrics, draw_network, draw_chart,
-                  draw_hints)
+            with channel.together() if channel is not None else contextlib.nullcontext():
+                _draw(frame, chart, draw_region, draw_metrics, draw_network, draw_chart,
+                      draw_hints)
             drawing = 0.8 * drawing + 0.2 * (time.thread_time() - drawn)
             drawing_wall = 0.8 * drawing_wall + 0.2 * (time.perf_counter() - drawn_at)
         frame += 1

@@ -3,12 +3,13 @@ filled from the run. Used for the still page and for every frame of the live loo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
 from figures import svg_chart
 
+from . import channel as live_channel
 from . import drawing, views
 from .live import LiveRun
 
@@ -52,12 +53,25 @@ class Frame:
     chart_slots: list
     hint_slot: object
     live: bool = False
+    channel: live_channel.Channel | None = None
     hints_shown: str | None = None  # the hints on the page now (None: not drawn yet)
     metrics_shown: str | None = None  # the numbers on the page now (None: not drawn yet)
+    placed: set = field(default_factory=set)  # places this run of the page has drawn
+
+    def _show(self, place: str, slot, body: str) -> None:
+        """A live picture into its place: over the channel once this run of the page has
+        drawn the place and the channel is connected, else as a Streamlit message that
+        draws the place (see channel.py)."""
+        if place in self.placed and self.channel is not None and self.channel.send({place: body}):
+            return
+        run = self.channel.run if self.channel is not None else 0
+        slot.html(f'<div data-np-live="{place}" data-np-run="{run}">{body}</div>')
+        self.placed.add(place)
 
     def region(self) -> None:
         """The network's prediction: every frame."""
-        self.region_slot.html(views.region_live(self.run, self.hard, self.T["region_title"]))
+        self._show("region", self.region_slot,
+                   views.region_live(self.run, self.hard, self.T["region_title"]))
 
     def points(self) -> None:
         """The data over it, and which colour is which class: once per run of the page."""
@@ -70,22 +84,25 @@ class Frame:
         """The five numbers, in one message, sent only when one of them changed."""
         shown = views.numbers_html(views.metrics(self.run, self.T))
         if shown != self.metrics_shown:
-            self.metrics_slot.html(shown)
+            self._show("numbers", self.metrics_slot, shown)
             self.metrics_shown = shown
 
     def network(self) -> None:
-        self.network_slot.html(views.network_diagram(self.run, self.T, tooltips=not self.live))
+        self._show("network", self.network_slot,
+                   views.network_diagram(self.run, self.T, tooltips=not self.live))
 
     def chart(self, i: int) -> None:
         """One of the four small charts, drawn the same way playing or paused (while
         playing they take turns, one per tick, and swap without flicker)."""
-        chart, slot = CHARTS[i](self.run, self.T), self.chart_slots[i]
+        chart, slot, place = CHARTS[i](self.run, self.T), self.chart_slots[i], f"chart{i}"
+        if chart is None:
+            self.placed.discard(place)  # a caption or nothing: no place for a chart now
         if chart is None and i == 3:
             slot.caption(self.T["no_dead"])
         elif chart is None:
             slot.empty()
         else:
-            slot.html(svg_chart.to_html(chart))
+            self._show(place, slot, svg_chart.to_html(chart))
 
     def hints(self) -> None:
         """The hints, sent only when they change (each message costs the browser a redraw)."""
@@ -108,14 +125,19 @@ class Frame:
         self.hints()
 
 
-def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool) -> Frame:
+def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
+            channel: live_channel.Channel | None = None) -> Frame:
     """The page's picture area, top to bottom: region beside network; the five numbers;
     four charts; hints. (On a phone the columns stack: the picture comes first, right
-    under Play.)"""
+    under Play.) With ``channel``, the page's end of it too, out of sight."""
     left, right = st.columns([1, 1.15])
     left.markdown(f"**{T['region_title']}**")
     stack = left.container(key=STACK_KEY)  # the points lie over the region (STACK_CSS)
     region_slot, points_slot = stack.empty(), stack.empty()
+    if channel is not None:  # in the region's grid cell: it takes no room of its own
+        channel.new_run()
+        with stack:
+            live_channel.mount(channel)
     legend_slot = left.empty()
     drawing.pad(left, run, T)  # only for the data set "Draw your own"
     right.markdown(f"**{T['network_title']}**")
@@ -124,4 +146,4 @@ def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool) -> F
     metrics_slot = st.empty()
     chart_slots = [c.empty() for c in st.columns(2)] + [c.empty() for c in st.columns(2)]
     return Frame(run, T, show_test, hard, metrics_slot, region_slot, points_slot, legend_slot,
-                 network_slot, chart_slots, st.empty(), live)
+                 network_slot, chart_slots, st.empty(), live, channel)

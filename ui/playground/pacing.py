@@ -156,12 +156,14 @@ def _session():
 
 class Delivery:
     """Waits, sleeping (so without the GIL), until this session's queued frame has been
-    handed to the network."""
+    handed to the network: Streamlit's messages, and those of ``channel`` (anything with
+    a ``delivered()``), if given."""
 
     POLL_SECONDS = 0.002
 
-    def __init__(self):
+    def __init__(self, channel=None):
         start_trimming()
+        self._channel = channel
         session = _session()
         queue = getattr(session, "_browser_queue", None)
         self._queue = queue if hasattr(queue, "is_empty") else None
@@ -187,9 +189,12 @@ class Delivery:
             return 0.0
         start = time.perf_counter()
         deadline = start + limit
-        while not self._queue.is_empty() and time.perf_counter() < deadline:
+        while not self._delivered() and time.perf_counter() < deadline:
             time.sleep(self.POLL_SECONDS)
         return time.perf_counter() - start
+
+    def _delivered(self) -> bool:
+        return self._queue.is_empty() and (self._channel is None or self._channel.delivered())
 
 
 def _still_running(session) -> bool:

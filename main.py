@@ -1,0 +1,29 @@
+"""Neural Playground: what every page view runs first. It sets the page up, picks the
+language and routes (one link per page: /, /neuron, /activations, /backprop, /descent,
+/inside). The server around it is app.py."""
+
+import streamlit as st
+
+import core  # noqa: F401  (first: keeps BLAS to one thread before anything loads NumPy)
+from ui import language
+from ui.i18n import texts
+
+T = texts("common", language.current())
+st.set_page_config(page_title=T["app_title"], page_icon="🧠", layout="wide")
+LESSONS = [  # pages/<name>.py at /<name>, titled by T["nav_<name>"]; Material icons
+    ("neuron", ":material/radio_button_checked:"),
+    ("activations", ":material/show_chart:"),
+    ("backprop", ":material/sync_alt:"),
+    ("descent", ":material/landscape:"),
+    ("inside", ":material/biotech:"),
+]
+pages = {
+    T["nav_playground"]: [st.Page("pages/playground.py", title=T["nav_playground"],
+                                  icon=":material/tune:", default=True)],
+    T["nav_lessons"]: [st.Page(f"pages/{name}.py", title=T[f"nav_{name}"], icon=icon,
+                               url_path=name) for name, icon in LESSONS],
+}
+page = st.navigation(pages)
+language.switch(T["language"])
+language.keep_in_link()
+page.run()

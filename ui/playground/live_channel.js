@@ -1,0 +1,98 @@
+// The page's end of the live pictures' channel (ui/playground/channel.py): one websocket
+// per session. Each message carries a run of the page and pictures by place; a picture
+// goes into its place (data-np-live) only if that place was drawn by that run. If the
+// socket closes, it tries again later (the live loop meanwhile sends the pictures as
+// Streamlit messages); a new page of the session (a new token) replaces it.
+// (``received`` counts the messages: the tests and the load benchmark read it.)
+const live = (window.__npLive ??= { token: null, socket: null, retry: 1000, received: 0 });
+
+// What st.html's sanitizer would drop, dropped here too: the pictures are the server's own
+// HTML, but nothing in them may run code in the page.
+const UNSAFE = "script, iframe, object, embed, link, meta, base, form";
+
+function clean(fragment) {
+  fragment.querySelectorAll(UNSAFE).forEach((el) => el.remove());
+  for (const el of fragment.querySelectorAll("*")) {
+    for (const { name, value } of [...el.attributes]) {
+      if (name.startsWith("on") || /^\s*javascript:/i.test(value)) el.removeAttribute(name);
+    }
+  }
+  return fragment;
+}
+
+// Bring the place in line with the new picture, keeping every element that is still
+// there: a new frame mostly changes an image's src or a number's text, and an element
+// kept keeps its compositor layer (will-change), where a new one is laid out and
+// rastered afresh.
+function morphChildren(old, fresh) {
+  const was = old.childNodes, now = fresh.childNodes;
+  if (was.length !== now.length) {
+    old.replaceChildren(...[...now].map((node) => document.importNode(node, true)));
+    return;
+  }
+  for (let i = 0; i < now.length; i++) morph(was[i], now[i]);
+}
+
+function morph(old, fresh) {
+  if (old.nodeType !== fresh.nodeType || old.nodeName !== fresh.nodeName) {
+    old.replaceWith(document.importNode(fresh, true));
+  } else if (old.nodeType === Node.TEXT_NODE) {
+    if (old.data !== fresh.data) old.data = fresh.data;
+  } else if (old.nodeType === Node.ELEMENT_NODE) {
+    for (const { name, value } of [...fresh.attributes]) {
+      if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+    }
+    for (const { name } of [...old.attributes]) {
+      if (!fresh.hasAttribute(name)) old.removeAttribute(name);
+    }
+    morphChildren(old, fresh);
+  }
+}
+
+function show(place, html) {
+  const picture = document.createElement("template");  // inert: nothing loads or runs
+  picture.innerHTML = html;
+  morphChildren(place, clean(picture.content));
+}
+
+function open(path, token) {
+  const url = new URL(path + "?token=" + encodeURIComponent(token), window.location.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  const socket = new WebSocket(url);
+  live.socket = socket;
+  socket.onopen = () => { live.retry = 1000; };
+  socket.onmessage = (event) => {
+    live.received++;
+    const { run, parts } = JSON.parse(event.data);
+    for (const [name, html] of Object.entries(parts)) {
+      const place = document.querySelector(`[data-np-live="${name}"]`);
+      if (place && place.dataset.npRun === String(run)) show(place, html);
+    }
+  };
+  socket.onclose = () => {
+    if (live.socket !== socket) return;
+    live.socket = null;
+    setTimeout(() => { if (live.token === token && !live.socket) open(path, token); },
+               live.retry);
+    live.retry = Math.min(30000, live.retry * 2);
+  };
+}
+
+export default function ({ data }) {
+  if (!data || !data.token) return undefined;
+  if (live.token !== data.token || !live.socket) {
+    if (live.socket) live.socket.close();
+    live.token = data.token;
+    live.socket = null;
+    open(data.path, data.token);
+  }
+  return () => {
+    // the component left the page (another page of the app): nothing more to show
+    if (live.token === data.token && live.socket) {
+      const socket = live.socket;
+      live.token = null;
+      live.socket = null;
+      socket.close();
+    }
+  };
+}
