@@ -4,13 +4,12 @@ One Streamlit process runs every session's script under one GIL, so its Python u
 core however many the machine has. Streamlit's documented way past that is replicas
 behind a load balancer with sticky sessions (https://docs.streamlit.io/replication):
 this command starts ``--replicas`` copies of the app (default: one per core) on local
-ports and nginx in front of them on ``--port``. A browser's first request goes to the
-replica with the fewest open connections (each student's page holds its websockets open,
-so that is the replica with the fewest students), and the answer names that replica in a
-cookie; from then on the student's page, its websockets and every reconnect reach the
-same process. (Not a hash of the address: students behind one school router share one.
-Not a hash of a random key, as before: 30 students fell 17 and 13 on two replicas as
-often as not, and the 17 got a quarter less each; measured with benchmarks/class_load.py.)
+ports and nginx in front of them on ``--port``. Each new student goes to the next replica
+in turn, and the answer names that replica in a cookie; from then on the student's page,
+its websockets and every reconnect reach the same process. (Not a hash of the address:
+students behind one school router share one. Not a hash of a random key, as before: a
+class of 30 fell 17 and 13 on two replicas as often as not, and the 17 got a quarter less
+each; measured with benchmarks/class_load.py, which now reports the split.)
 
     python deploy/serve.py                         # http://0.0.0.0:8501, one replica a core
     python deploy/serve.py --replicas 2 --port 8080
@@ -58,7 +57,7 @@ http {{
 
     map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
     # sticky sessions: a browser that names a replica in its cookie goes there; a new one
-    # (or one whose replica has gone) to the replica with the fewest connections
+    # (or one whose cookie names no replica) to the next replica in turn
     map $cookie_{cookie} $replica {{
         default replicas;
 {cookie_to_replica}
@@ -70,7 +69,6 @@ http {{
     }}
 
     upstream replicas {{
-        least_conn;
 {servers}
     }}
 {one_upstream_each}

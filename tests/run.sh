@@ -12,6 +12,8 @@ python -m pip install --quiet --disable-pip-version-check -r requirements-test.t
 apt_packages=""
 [ -x /usr/bin/chromium ] || apt_packages="$apt_packages chromium"
 fc-list :lang=zh 2>/dev/null | grep -q . || apt_packages="$apt_packages fonts-noto-cjk"
+# nginx for tests/test_serve.py: deploy/serve.py's replicas behind a real nginx
+{ command -v nginx || [ -x /usr/sbin/nginx ]; } > /dev/null || apt_packages="$apt_packages nginx"
 if [ -n "$apt_packages" ]; then
   echo "Installing Debian's$apt_packages for the browser tests..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

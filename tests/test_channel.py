@@ -35,6 +35,24 @@ class Socket:
         return {"type": "websocket.disconnect"}
 
 
+def run(coroutine) -> None:
+    """``asyncio.run(coroutine)`` in a thread of its own: the browser tests' Playwright
+    keeps an event loop running in this one for the whole test session."""
+    failed = []
+
+    def main() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test's thread
+            failed.append(error)
+
+    thread = threading.Thread(target=main)
+    thread.start()
+    thread.join(30)
+    if failed:
+        raise failed[0]
+
+
 def serving(channel: live.Channel, socket: Socket, steps) -> None:
     """Serve ``socket`` while ``steps(loop)`` (a coroutine function) runs, then close it."""
     async def main() -> None:
@@ -44,7 +62,7 @@ def serving(channel: live.Channel, socket: Socket, steps) -> None:
         socket.gone.set()
         await asyncio.wait_for(task, 5)
 
-    asyncio.run(main())
+    run(main())
 
 
 async def settle() -> None:
@@ -60,7 +78,7 @@ def test_each_session_gets_its_own_unguessable_token_and_only_that_opens_its_cha
         assert live.find(wrong) is None or wrong == a.token
 
     socket = Socket("not-a-token")
-    asyncio.run(live.endpoint(socket))
+    run(live.endpoint(socket))
     assert socket.closed_with == 1008 and not socket.accepted
 
 
@@ -150,5 +168,5 @@ def test_a_second_page_of_the_session_takes_the_channel_over():
         second.gone.set()
         await asyncio.wait_for(asyncio.gather(one, two), 5)
 
-    asyncio.run(main())
+    run(main())
     assert first.sent == [] and [m["parts"] for m in second.sent] == [{"region": "x"}]
