@@ -4,6 +4,9 @@ what the class notices is that all live loops together leave the rest of the cor
 
 from __future__ import annotations
 
+import os
+import sys
+
 import pytest
 
 from ui.playground import pacing
@@ -130,3 +133,30 @@ def test_a_late_frame_is_made_up_by_the_next_and_one_far_behind_starts_afresh():
     assert _due(5.1, 5.08, 0.1) == pytest.approx(5.2)  # early: the clock keeps its beat
     assert _due(5.1, 5.13, 0.1) == pytest.approx(5.2)  # 30 ms late: the next is shorter
     assert _due(5.1, 5.16, 0.1) == pytest.approx(5.26)  # far behind: no rush of frames
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority") or sys.platform != "linux",
+                    reason="threads have a priority of their own on Linux only")
+def test_a_live_loop_gives_way_to_the_rest_of_the_machine_and_only_its_own_thread_does():
+    import threading
+
+    def nice_of_this_thread() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    base = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    seen = {}
+
+    def live_loop() -> None:
+        pacing.lower_priority()
+        pacing.lower_priority()  # Pause and Play again in the same thread: no lower still
+        seen["live"] = nice_of_this_thread()
+
+    def other_session() -> None:
+        seen["other"] = nice_of_this_thread()
+
+    for target in (live_loop, other_session):
+        thread = threading.Thread(target=target)
+        thread.start()
+        thread.join()
+    assert seen == {"live": min(19, base + pacing.LIVE_NICE), "other": base}
+    assert nice_of_this_thread() == base  # the test's own thread is untouched

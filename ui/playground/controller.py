@@ -276,6 +276,7 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
     cap = settings.speed if settings.speed < LIMITS["speed"][1] else None
     channel = state.get(CHANNEL)
     delivery = pacing.Delivery(channel)
+    pacing.lower_priority()
     frame, last_slow, charts_drawn = 1, time.perf_counter(), 0
     drawing = DRAW_SECONDS_GUESS  # CPU seconds a frame's drawing takes, smoothed
     drawing_wall = DRAW_SECONDS_GUESS  # and its wall-clock seconds, smoothed
