@@ -94,7 +94,8 @@ def lower_priority() -> None:
     nothing changes. Measured (benchmarks/class_load.py, 30 sessions of which 3 Chromium
     pages on the server's 2 cores): without it the browsers received 10.8-10.9 frames a
     second but, starved of their turns, showed 4.5-6.4 of them in two runs of three; with
-    it, 10.7-11.4 shown in all four runs, the other 27 sessions at 10.2-10.7 or more.
+    it (nice 4 or 8), they showed every frame, 10.5-11.4 a second, in seven runs of seven,
+    the other 27 sessions at least 10.2.
 
     Where threads have no priority of their own (not Linux), nothing happens. The thread
     keeps it until it ends (raising a priority back needs privileges); Streamlit runs a
