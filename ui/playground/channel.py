@@ -175,10 +175,11 @@ def mount(channel: Channel) -> None:
     global _component
     import streamlit as st
 
-    if _component is None:
-        from pathlib import Path
+    with _lock:  # once per process, though many sessions' first pages run at once
+        if _component is None:
+            from pathlib import Path
 
-        js = (Path(__file__).with_name("live_channel.js")).read_text(encoding="utf-8")
-        _component = st.components.v2.component("np_live_channel", js=js,
-                                                isolate_styles=False)
+            js = Path(__file__).with_name("live_channel.js").read_text(encoding="utf-8")
+            _component = st.components.v2.component("np_live_channel", js=js,
+                                                    isolate_styles=False)
     _component(data={"path": PATH, "token": channel.token}, key="np-live-channel")
