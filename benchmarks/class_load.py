@@ -223,7 +223,7 @@ COUNT = """() => { window.__n = 0; let last = null, pending = false;
     .observe(document.body, {subtree: true, childList: true, attributes: true,
                              attributeFilter: ['src']}); }"""
 EPOCH = drive.EPOCH_JS
-CHANNEL = "() => window.__npLive ? window.__npLive.received : 0"  # live_channel.js
+CHANNEL = drive.LIVE_RECEIVED_JS
 
 
 def browser_worker(url: str, count: int, warmup: float, seconds: float) -> None:

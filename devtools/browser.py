@@ -167,6 +167,10 @@ EPOCH_JS = """() => { const m = [...document.querySelectorAll('.np-metric')]
   return m ? parseInt(m.querySelector('.np-metric-value').innerText.replace(/,/g, '')) : 0; }"""
 
 
+# Messages the page's end of the live pictures' channel has received (live_channel.js).
+LIVE_RECEIVED_JS = "() => window.__npLive ? window.__npLive.received : 0"
+
+
 def wait_for_metric(page, label: str, least: float, seconds: float = 30) -> None:
     """Until the st.metric labelled exactly ``label`` shows at least ``least``. (Not the
     page's first metric: while a page redraws, its first one can briefly be another.)"""

@@ -14,7 +14,7 @@ from devtools import browser as drive
 pytestmark = pytest.mark.browser
 
 LINK = "/?dataset=circles&samples=200&hidden=4&seed=3"
-RECEIVED = "() => window.__npLive ? window.__npLive.received : 0"
+RECEIVED = drive.LIVE_RECEIVED_JS
 
 
 def regions_by_way(page) -> dict[str, int]:

@@ -73,11 +73,10 @@ class Channel:
         finally:
             with self._lock:
                 self._holding -= 1
-                wake = self._wake if not self._holding and self._pending else None
-                loop = self._loop
-            if wake is not None:
-                with contextlib.suppress(RuntimeError):
-                    loop.call_soon_threadsafe(wake.set)
+                due = not self._holding and bool(self._pending)
+                loop, wake = self._loop, self._wake
+            if due:
+                _wake_sender(loop, wake)
 
     def send(self, parts: dict[str, str]) -> bool:
         """Hand pictures (place -> HTML) to the page; False if not connected (then the
@@ -90,8 +89,7 @@ class Channel:
             self._pending.update(parts)
             if self._holding:
                 return True
-        with contextlib.suppress(RuntimeError):  # the loop has closed: the server stops
-            loop.call_soon_threadsafe(wake.set)
+        _wake_sender(loop, wake)
         return True
 
     def delivered(self) -> bool:
@@ -133,6 +131,13 @@ class Channel:
                     self._socket = self._loop = self._wake = None
                     self._pending.clear()
                     self._sending = False
+
+
+def _wake_sender(loop, wake) -> None:
+    """From any thread: tell ``serve`` on ``loop`` that pictures wait (none: not connected)."""
+    if loop is not None and wake is not None:
+        with contextlib.suppress(RuntimeError):  # the loop has closed: the server stops
+            loop.call_soon_threadsafe(wake.set)
 
 
 async def _until_closed(socket) -> None:
