@@ -94,8 +94,9 @@ def lower_priority() -> None:
     nothing changes. Measured (benchmarks/class_load.py, 30 sessions of which 3 Chromium
     pages on the server's 2 cores): without it the browsers received 10.8-10.9 frames a
     second but, starved of their turns, showed 4.5-6.4 of them in two runs of three; with
-    it (nice 4 or 8), they showed every frame, 10.5-11.4 a second, in seven runs of seven,
-    the other 27 sessions at least 10.2.
+    it (nice 4 or 8), they showed every frame, 10.5-11.6 a second, in ten runs of ten at
+    the benchmark's --warmup 6 --seconds 12 (though in two of five runs over shorter
+    windows they showed 3-4 of the 10-11 sent: not yet reliable).
 
     Where threads have no priority of their own (not Linux), nothing happens. The thread
     keeps it until it ends (raising a priority back needs privileges); Streamlit runs a
