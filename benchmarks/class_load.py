@@ -9,8 +9,10 @@ it receives and reads the epoch counter.
 
 Reported per stage (1, 10, 30 sessions by default): per-session region updates/s and
 epochs/s (min, median), server CPU per delivered region frame, cores busy, server RSS,
-errors. Optional: simultaneous first loads (``--first-loads``), a soak (``--soak-minutes``),
-and sessions opened and closed (``--churn``) with RSS before and after.
+errors; the cores the clients on the same machine used (the browsers' by process), and
+how long each part of the machine was ready to run but waited for a core. Optional:
+simultaneous first loads (``--first-loads``), a soak (``--soak-minutes``), and sessions
+opened and closed (``--churn``) with RSS before and after.
 
 Targets (issue 11): every session >= 10 updates/s and >= 25 epochs/s at 30 sessions;
 30 simultaneous first loads each within 2 s.
@@ -37,7 +39,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -265,13 +266,16 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
     tasks = [asyncio.create_task(c.run(stop)) for c in clients]
     await asyncio.sleep(warmup + 3)
     procs = drive.descendants(pids[0]) if pids else []
-    chromium = drive.descendants(worker.pid) if worker else []  # the worker and its Chromium
+    kinds = by_kind(drive.descendants(worker.pid)) if worker else {}  # worker, its Chromium
+    chromium = [pid for group in kinds.values() for pid in group]
     t0, cpu0, light0 = time.perf_counter(), drive.total_cpu_seconds(procs), time.process_time()
     browser0, idle0 = drive.total_cpu_seconds(chromium), machine_idle()
+    waited0, used0 = waits(procs, kinds), {k: drive.total_cpu_seconds(v) for k, v in kinds.items()}
     start = [c.counts() for c in clients]
     await asyncio.sleep(seconds)
     t1, cpu1, light1 = time.perf_counter(), drive.total_cpu_seconds(procs), time.process_time()
     browser1, idle1 = drive.total_cpu_seconds(chromium), machine_idle()
+    waited1, used1 = waits(procs, kinds), {k: drive.total_cpu_seconds(v) for k, v in kinds.items()}
     end = [c.counts() for c in clients]
     rss = rss_mb(drive.descendants(pids[0])) if pids else float("nan")
     browser_results, browser_errors = [], []
@@ -300,11 +304,43 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
         "light_cores": (light1 - light0) / (t1 - t0),
         "chromium_cores": (browser1 - browser0) / (t1 - t0),
         "idle_cores": (idle1 - idle0) / (t1 - t0),
+        "waiting": {k: (waited1[k] - waited0[k]) / (t1 - t0) for k in waited0},
+        "browser_parts": {k: (used1[k] - used0[k]) / (t1 - t0) for k in used0},
         "starved": sum(1 for u in updates if u == 0),
         # behind deploy/serve.py, the replica each light client was given (its cookie)
-        "replicas": dict(sorted(Counter(c.cookie.partition("=")[2] for c in clients
-                                        if c.cookie).items())),
+        "replicas": {k: sorted(u for c, u in zip(clients, updates) if replica(c) == k)
+                     for k in sorted({replica(c) for c in clients if c.cookie})},
     }
+
+
+def replica(client: Client) -> str:
+    """Behind deploy/serve.py, the replica the client was given (its cookie names it)."""
+    return client.cookie.partition("=")[2]
+
+
+def by_kind(pids: list[int]) -> dict[str, list[int]]:
+    """The browser worker's processes by what they do: Chromium's by its ``--type``
+    (``browser`` for the main process), then the Playwright driver and the worker."""
+    kinds: dict[str, list[int]] = {}
+    for pid in pids:
+        try:  # Chromium rewrites its command line as one string, words joined by spaces
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+            argv, name = argv.replace("\0", " ").split(), Path(f"/proc/{pid}/comm").read_text()
+        except OSError:
+            continue
+        if name.startswith("chrom"):
+            kind = next((a.split("=", 1)[1] for a in argv if a.startswith("--type=")), "browser")
+            kind = f"Chromium {kind}"
+        else:
+            kind = "Playwright" if name.startswith("node") else "browser worker"
+        kinds.setdefault(kind, []).append(pid)
+    return kinds
+
+
+def waits(server_pids: list[int], kinds: dict[str, list[int]]) -> dict[str, float]:
+    """Seconds so far each part of the machine has waited for a core."""
+    return {"server": drive.waited_seconds(server_pids),
+            **{k: drive.waited_seconds(v) for k, v in sorted(kinds.items())}}
 
 
 def summary(values: list[float]) -> str:
@@ -324,9 +360,14 @@ def print_stage(r: dict) -> None:
           f"{r['cores_busy']:.2f} cores busy, RSS {r['rss_mb']:.0f} MB")
     print(f"  clients on the same cores: light clients {r['light_cores']:.2f} cores, "
           f"Chromium {r['chromium_cores']:.2f} cores; idle {r['idle_cores']:.2f} cores")
+    if r["browser_parts"]:
+        print("  the browsers' processes, cores used: " + ", ".join(
+            f"{k} {v:.2f}" for k, v in sorted(r["browser_parts"].items())))
+    print("  waiting for a core (ready to run, none free), in cores: " + ", ".join(
+        f"{k} {v:.2f}" for k, v in r["waiting"].items()))
     if r["replicas"]:
-        print("  light clients per replica: " + ", ".join(f"{k or '?'} {v}"
-                                                        for k, v in r["replicas"].items()))
+        print("  light clients per replica (count, updates/s min-max): " + ", ".join(
+            f"{k or '?'} {len(v)} ({min(v):.1f}-{max(v):.1f})" for k, v in r["replicas"].items()))
     print(f"  errors: {len(r['errors'])}{' ' + repr(r['errors'][:3]) if r['errors'] else ''}; "
           f"starved sessions: {r['starved']}")
     every = r["updates"] + r["browser_updates"]

@@ -82,6 +82,20 @@ def total_cpu_seconds(pids: list[int]) -> float:
     return total
 
 
+def waited_seconds(pids: list[int]) -> float:
+    """Time the threads of the processes ``pids`` have spent so far ready to run but
+    waiting for a core (Linux's schedstat, summed over threads; threads that have ended
+    are not counted). Against CPU seconds it tells a process that is slow because it is
+    not given a core from one that is slow for another reason."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                with contextlib.suppress(OSError, IndexError, ValueError):
+                    total += int((task / "schedstat").read_text().split()[1])
+    return total / 1e9
+
+
 def descendants(pid: int) -> list[int]:
     """``pid`` and every process under it."""
     children: dict[int, list[int]] = {}

@@ -83,6 +83,47 @@ def test_an_idle_core_saves_up_no_more_than_a_short_burst(clock, monkeypatch):
     assert clock.slept > 0
 
 
+@pytest.mark.parametrize("players", [2, 5, 15])
+def test_with_a_fair_share_each_frame_every_player_gets_the_shared_frame_rate(
+        clock, monkeypatch, players):
+    """Each session trains for the most its bounds allow and draws (1 ms), in turns: all
+    of them together keep to the live loops' share of the core, and each still draws a
+    frame every period. (The old bound, a share of the whole frame, made every frame
+    late by design: LIVE_SHARE times the frame rate.)"""
+    from ui.playground.controller import SHARED_FRAME_SECONDS, _training_bounds
+
+    monkeypatch.setattr(pacing, "_players", set(range(players)))
+    period, drawing = SHARED_FRAME_SECONDS, 0.001
+    _, most = _training_bounds(period, drawing, epoch_seconds=0.0001)
+    frames = 600
+    play(clock, players, turns=frames, work=most + drawing, monkeypatch=monkeypatch)
+    assert clock.cpu / clock.wall == pytest.approx(pacing.LIVE_SHARE, rel=0.03)
+    per_player = frames / players / clock.wall
+    assert per_player == pytest.approx(1 / period, rel=0.03)
+
+
+@pytest.mark.parametrize("epoch", [0.00002, 0.0004, 0.003])
+def test_however_busy_the_server_a_frame_trains_three_epochs_at_least(monkeypatch, epoch):
+    """With 500 sessions in one process, the fair share is less than drawing: each frame
+    still trains MIN_TRAIN_EPOCHS epochs (so 10 updates/s still mean 30 epochs/s, above
+    TF Playground's 25), and a tiny network's at least MIN_TRAIN_SECONDS."""
+    from ui.playground import controller
+    from ui.playground.controller import SHARED_FRAME_SECONDS, _past, _training_bounds
+
+    monkeypatch.setattr(pacing, "_players", set(range(500)))
+    least, most = _training_bounds(SHARED_FRAME_SECONDS, 0.001, epoch)
+    assert most == least
+    clock = Clock()
+    done, trained = _past(clock.perf_counter, least), 0
+    while True:
+        clock.work(epoch)
+        trained += 1
+        if done():
+            break
+    assert trained >= controller.MIN_TRAIN_EPOCHS
+    assert clock.wall >= controller.MIN_TRAIN_SECONDS - epoch / 2
+
+
 @pytest.mark.parametrize("epoch, epochs", [(0.0003, 100), (0.02, 1), (0.012, 2), (0.03, 1)])
 def test_a_frame_trains_until_one_more_epoch_would_overrun_it(epoch, epochs):
     """The live loop asks after every epoch whether to stop: small epochs fill the frame

@@ -45,10 +45,23 @@ FRAME_SECONDS = 1 / 30  # at most ~30 frames a second; the browser cannot show m
 SHARED_FRAME_SECONDS = 1 / 15
 DRAW_SECONDS_GUESS = 0.004  # a frame's drawing, until measured
 MAX_EPOCHS_PER_FRAME = 1_000_000  # no real limit: a frame trains until its time is up
-MIN_TRAIN_SECONDS = 0.0015  # the least training a frame gets, however busy the server,
-MIN_TRAIN_SHARE = 0.4  # and at least 0.4 times as long as drawing it: epochs/s keep up
+# With others playing, the least a frame trains, however busy the server: this many epochs
+# (so at 10 region updates/s a learner still trains 30 epochs/s, above TF Playground's 25,
+# whatever the network's size), and at least this long (a tiny network's epochs are cheap).
+MIN_TRAIN_EPOCHS = 3
+MIN_TRAIN_SECONDS = 0.0005
+EPOCH_SECONDS_GUESS = 0.0005  # one epoch's training, until measured
 DELIVERY_WAIT_SECONDS = 0.5  # wait at most this long for the last frame to leave
 LATE = 1.2  # a frame that takes this many frame times (1/25 s) is late
+# With others playing, a frame's training is timed on the wall clock, not the thread's CPU
+# clock: in its turn a live loop is the only one running, so the two differ only when the
+# machine takes the core away (and then the turn should end sooner, not later); and reading
+# a thread's CPU clock is a system call (2 us here, against 0.25 us) where, on a full
+# machine, the kernel tends to take the core from a live loop holding the GIL. In a profile
+# of a replica serving 15 of 30 students, 13 % of the time the GIL was held was spent in
+# that one call, after each epoch. (pacing.turn still counts CPU time: on the wall clock
+# its share went unused, 0.34-0.50 cores idle, and the class missed its target.)
+FAIR_CLOCK = time.perf_counter
 SLOW_CHART_SECONDS = 0.15  # one small chart redraws per tick, each ~1.7 times a second
 
 state = st.session_state
@@ -237,6 +250,20 @@ def _draw(frame: int, chart: int | None, draw_region, draw_metrics, draw_network
         draw_hints()
 
 
+def _training_bounds(period: float, drawing: float, epoch_seconds: float
+                     ) -> tuple[float, float]:
+    """``(least, most)`` seconds a frame trains with others playing in this process, for
+    frames every ``period`` seconds that take ``drawing`` seconds to draw and epochs of
+    ``epoch_seconds``. The most is this session's fair share of the live loops' share of
+    the core (``pacing.fair_share``) less its drawing: so, while the machine keeps up,
+    every session gets its frames on time. (It was a share of the whole frame, as if the
+    live loops had the core to themselves: their frames then came late by design, and the
+    budget, cut back on each late frame, sat between its bounds: 30 students got 10-11
+    updates/s where this gives them 13-14.) The least is ``MIN_TRAIN_EPOCHS`` epochs."""
+    least = max(MIN_TRAIN_SECONDS, MIN_TRAIN_EPOCHS * epoch_seconds)
+    return least, max(least, pacing.fair_share(period) - drawing)
+
+
 def _past(clock: Callable[[], float], moment: float) -> Callable[[], bool]:
     """Asked after each epoch: would one more end further past ``moment`` (on ``clock``)
     than stopping now ends before it? So an epoch that takes most of a frame (a big
@@ -268,11 +295,11 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
                draw_hints, n_charts) -> None:
     """Alone in this process, each frame trains until its deadline: when it is due (on
     a fixed clock, see ``_due``) less what drawing takes; then the next frame starts. With
-    others playing, it trains for a budget of this thread's CPU time: a fair share of the
-    frame, and less while frames come late (a busy machine), down to a floor, so the
-    picture stays live and every learner slows down alike. Either way the check comes
-    after each epoch, so no fraction of an epoch is left unused. A speed below the
-    slider's top value trains exactly that many epochs a frame instead."""
+    others playing, it trains for a budget of time in its turn (``pacing.turn``): its fair
+    share (``_training_bounds``), and less while frames come late (a busy machine), down
+    to a floor, so the picture stays live and every learner slows down alike. Either way
+    the check comes after each epoch, so no fraction of an epoch is left unused. A speed
+    below the slider's top value trains exactly that many epochs a frame instead."""
     cap = settings.speed if settings.speed < LIMITS["speed"][1] else None
     channel = state.get(CHANNEL)
     delivery = pacing.Delivery(channel)
@@ -280,25 +307,28 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
     frame, last_slow, charts_drawn = 1, time.perf_counter(), 0
     drawing = DRAW_SECONDS_GUESS  # CPU seconds a frame's drawing takes, smoothed
     drawing_wall = DRAW_SECONDS_GUESS  # and its wall-clock seconds, smoothed
+    epoch_seconds = EPOCH_SECONDS_GUESS  # one epoch's training, smoothed
     budget = due = None
     while state[PLAYING]:
         started = time.perf_counter()
         alone = pacing.players() == 1
         period = FRAME_SECONDS if alone else SHARED_FRAME_SECONDS
         due = _due(due if alone else None, started, period)
-        least = max(MIN_TRAIN_SECONDS, MIN_TRAIN_SHARE * drawing)
-        most = max(least, (period - drawing) / pacing.players())
+        least, most = _training_bounds(period, drawing, epoch_seconds)
         budget = most if budget is None else min(max(budget, least), most)
         with pacing.turn():  # one live loop at a time in this process: see pacing.turn
-            cpu = time.thread_time()
             if cap is not None:  # a learner who set the speed gets exactly that many epochs
                 until = None
             elif alone:  # the frame on time, every moment before it training (and at
                 # least the floor, should drawing alone take longer than a frame)
                 until = _past(time.perf_counter, max(due - drawing_wall, started + least))
-            else:  # a fair share of the shared core
-                until = _past(time.thread_time, cpu + budget)
+            else:  # a fair share of the shared core, on the wall clock: see FAIR_CLOCK
+                until = _past(FAIR_CLOCK, FAIR_CLOCK() + budget)
+            began, first = time.thread_time(), run.epoch
             snap = run.advance(cap or MAX_EPOCHS_PER_FRAME, until)
+            if run.epoch > first:
+                epoch_seconds = (0.8 * epoch_seconds
+                                 + 0.2 * (time.thread_time() - began) / (run.epoch - first))
         if snap.diverged:
             state[PLAYING] = False
             st.rerun()

@@ -116,6 +116,13 @@ def _allow(spent: float) -> float:
     return _allowance[0]
 
 
+def fair_share(period: float) -> float:
+    """CPU seconds of turns (``turn``) each playing session of this process may take per
+    frame, so that all of them, each drawing one frame every ``period`` seconds, stay
+    within ``LIVE_SHARE`` of the core together."""
+    return LIVE_SHARE * period / players()
+
+
 def players() -> int:
     """How many sessions of this process are playing now (at least 1)."""
     return max(1, len(_players))
