@@ -201,3 +201,34 @@ def test_a_live_loop_gives_way_to_the_rest_of_the_machine_and_only_its_own_threa
         thread.join()
     assert seen == {"live": min(19, base + pacing.LIVE_NICE), "other": base}
     assert nice_of_this_thread() == base  # the test's own thread is untouched
+
+
+AUTOGROUP_CHECK = """
+import threading
+from pathlib import Path
+from ui.playground import pacing
+def nice():
+    return int(Path("/proc/self/autogroup").read_text().split("nice")[1])
+before = nice()
+thread = threading.Thread(target=pacing.lower_priority)
+thread.start(); thread.join()
+pacing.lower_priority()
+print(before, nice())
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/autogroup"),
+                    reason="Linux without autogroups: a thread's nice is enough")
+def test_with_autogroups_the_whole_server_gives_way_to_the_browsers_on_its_machine():
+    """In a session of its own (as serve.py starts it, or a terminal), the server's
+    autogroup goes LIVE_NICE below the others once a live loop starts, and no lower when
+    another does."""
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", AUTOGROUP_CHECK], cwd=root, text=True,
+                         capture_output=True, timeout=60, start_new_session=True, check=True)
+    before, after = map(int, out.stdout.split())
+    assert before == 0
+    assert after == pacing.LIVE_NICE
