@@ -52,15 +52,16 @@ MIN_TRAIN_EPOCHS = 3
 MIN_TRAIN_SECONDS = 0.0005
 EPOCH_SECONDS_GUESS = 0.0005  # one epoch's training, until measured
 DELIVERY_WAIT_SECONDS = 0.5  # wait at most this long for the last frame to leave
-LATE = 1.2  # a frame that takes this many frame times (1/25 s) is late
+LATE = 1.2  # a frame that takes this many frame periods is late
 # With others playing, a frame's training is timed on the wall clock, not the thread's CPU
 # clock: in its turn a live loop is the only one running, so the two differ only when the
 # machine takes the core away (and then the turn should end sooner, not later); and reading
 # a thread's CPU clock is a system call (2 us here, against 0.25 us) where, on a full
 # machine, the kernel tends to take the core from a live loop holding the GIL. In a profile
 # of a replica serving 15 of 30 students, 13 % of the time the GIL was held was spent in
-# that one call, after each epoch. (pacing.turn still counts CPU time: on the wall clock
-# its share went unused, 0.34-0.50 cores idle, and the class missed its target.)
+# that one call, after each epoch. With 30 students: 3.1-3.2 ms of server CPU per delivered
+# frame against 3.3 on the CPU clock (three runs each, in turn). (pacing.turn counts CPU time:
+# on the wall clock its share went unused, 0.34-0.50 cores idle, the class missed its target.)
 FAIR_CLOCK = time.perf_counter
 SLOW_CHART_SECONDS = 0.15  # one small chart redraws per tick, each ~1.7 times a second
 

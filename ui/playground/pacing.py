@@ -119,9 +119,9 @@ def _lower_autogroup() -> None:
     of each: a thread's nice counts only against threads of its own session. So the live
     loops' nice alone did not reach a browser on the same machine; this lowers the
     server's whole session by ``LIVE_NICE`` against the others (once: never lower than
-    that). Inside the server, live loops stay below the
-    event loop. Measured with three co-located Chromium pages: see ``lower_priority``.
-    Where there are no autogroups (not Linux), nothing happens."""
+    that). Inside the server, live loops stay below the event loop. Measured with three
+    co-located Chromium pages: see ``lower_priority``. Where there are no autogroups
+    (not Linux), nothing happens."""
     with contextlib.suppress(OSError, ValueError, IndexError):
         nice = int(AUTOGROUP.read_text().split("nice")[1])
         if nice < LIVE_NICE:
