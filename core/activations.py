@@ -71,9 +71,10 @@ ACTIVATIONS: dict[str, Activation] = {
 # Softmax is not elementwise, so it is only ever an output (paired with cross-entropy,
 # whose combined derivative is simple); it lives here so outputs share one lookup.
 def softmax(Z: np.ndarray) -> np.ndarray:
-    """Row-wise softmax of ``Z`` ``(n_samples, K)``; subtracting the row max avoids overflow."""
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return E / E.sum(axis=1, keepdims=True)
+    """Row-wise softmax of ``Z`` ``(..., n_samples, K)`` (over the last axis); subtracting
+    the row max avoids overflow."""
+    E = np.exp(Z - Z.max(axis=-1, keepdims=True))
+    return E / E.sum(axis=-1, keepdims=True)
 
 
 def softmax_temperature(Z: np.ndarray, T: float) -> np.ndarray:

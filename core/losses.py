@@ -3,8 +3,9 @@
 A loss entry gives ``value(Z, A, Y) -> float`` and ``delta(Z, A, Y) -> dL/dZ``
 for the output layer, where ``Z`` and ``A = g(Z)`` are the output layer's
 pre-activation and activation and ``Y`` the encoded targets, all of shape
-``(n_samples, n_outputs)``. The delta already carries the 1/m of the mean, so
-gradients come out averaged over the batch.
+``(n_samples, n_outputs)`` (deltas also take a stack ``(K, n_samples, n_outputs)`` of K
+networks trained together, ``core.stacked``: each one's own mean). The delta already
+carries the 1/m of the mean, so gradients come out averaged over the batch.
 
 Definitions (tests and outside tools rely on them):
 - binary cross-entropy: mean over samples of -[y log a + (1 - y) log(1 - a)]
@@ -49,21 +50,26 @@ def _cce_value(Z, A, Y):
 def _cross_entropy_delta(Z, A, Y):
     # Sigmoid + BCE and softmax + CCE share the famous simplification dL/dZ = (A - Y) / m:
     # the output's own derivative cancels, so a confidently wrong unit still learns fast.
-    return (A - Y) / A.shape[0]
+    return (A - Y) / A.shape[-2]
 
 
 def _mse_value(Z, A, Y):
     return float(np.mean((A - Y) ** 2))
 
 
+def _per_network_size(A):
+    # a stack of networks' outputs (K, n_samples, n_outputs) is K means, not one
+    return A.shape[-2] * A.shape[-1]
+
+
 def _mse_delta_linear(Z, A, Y):
-    return 2.0 * (A - Y) / A.size
+    return 2.0 * (A - Y) / _per_network_size(A)
 
 
 def _mse_delta_sigmoid(Z, A, Y):
     # The extra factor sigma'(z) = a(1 - a) is why squared error learns slowly when a
     # sigmoid output is confidently wrong (seed article 002).
-    return 2.0 * (A - Y) * A * (1.0 - A) / A.size
+    return 2.0 * (A - Y) * A * (1.0 - A) / _per_network_size(A)
 
 
 # (task, loss name) -> (output activation, Loss). The keys are the only pairs allowed.

@@ -67,23 +67,30 @@ class Network:
 
     def _pack(self, W: list[np.ndarray], b: list[np.ndarray]) -> None:
         shapes = [(w.shape, (w.shape[1],)) for w in W]
-        sizes = [int(np.prod(s)) for pair in shapes for s in pair]
-        self.theta = np.empty(sum(sizes), dtype=DTYPE)
-        self.grad = np.zeros_like(self.theta)
-        self.W, self.b, self.dW, self.db = [], [], [], []
-        self._W_slices = []
+        self._layout = [shape for pair in shapes for shape in pair]  # W1, b1, W2, b2, ...
+        sizes = [int(np.prod(s)) for s in self._layout]
         self._block_starts = np.cumsum([0, *sizes[:-1]])  # W1, b1, W2, b2, ... in theta
+        self._W_slices = [(slice(int(start), int(start) + size), shape) for start, size, shape
+                          in zip(self._block_starts[::2], sizes[::2], self._layout[::2])]
+        self.bind(np.empty(sum(sizes), dtype=DTYPE), np.zeros(sum(sizes), dtype=DTYPE))
+        for params, values in ((self.W, W), (self.b, b)):
+            for p, value in zip(params, values):
+                p[...] = np.asarray(value, dtype=DTYPE).reshape(p.shape)
+
+    def bind(self, theta: np.ndarray, grad: np.ndarray) -> None:
+        """Keep the parameters in ``theta`` and the gradients in ``grad`` from now on (flat
+        arrays of ``n_parameters()``, e.g. one row of a stack of networks trained together,
+        ``core.stacked``): ``W``, ``b``, ``dW``, ``db`` become views into them. The caller
+        copies the current values in first; nothing here copies."""
+        self.theta, self.grad = theta, grad
+        self.W, self.b, self.dW, self.db = [], [], [], []
         offset = 0
-        for (w_shape, b_shape), w, bias in zip(shapes, W, b):
-            for shape, value, params, grads in ((w_shape, w, self.W, self.dW),
-                                                 (b_shape, bias, self.b, self.db)):
-                size = int(np.prod(shape))
-                params.append(self.theta[offset:offset + size].reshape(shape))
-                grads.append(self.grad[offset:offset + size].reshape(shape))
-                params[-1][...] = np.asarray(value, dtype=DTYPE).reshape(shape)
-                if params is self.W:
-                    self._W_slices.append((slice(offset, offset + size), shape))
-                offset += size
+        for l, shape in enumerate(self._layout):
+            size = int(np.prod(shape))
+            params, grads = (self.W, self.dW) if l % 2 == 0 else (self.b, self.db)
+            params.append(theta[offset:offset + size].reshape(shape))
+            grads.append(grad[offset:offset + size].reshape(shape))
+            offset += size
 
     # --- construction -----------------------------------------------------------------
     @classmethod
@@ -130,6 +137,11 @@ class Network:
     def params(self) -> list[np.ndarray]:
         """[W1, b1, W2, b2, ...] as views into ``theta``."""
         return [p for pair in zip(self.W, self.b) for p in pair]
+
+    @property
+    def block_shapes(self) -> list[tuple[int, ...]]:
+        """The shapes of the blocks ``[W1, b1, W2, b2, ...]`` laid end to end in ``theta``."""
+        return list(self._layout)
 
     def n_parameters(self) -> int:
         return self.theta.size

@@ -137,35 +137,55 @@ class Trainer:
         or, for a loss that blew up, to the last state that measured sane; the optimizer's
         memory starts afresh; the snapshot, numbered with the diverging epoch, says
         ``diverged``."""
-        net, n = self.network, int(epochs)
-        if self.loss_limit is None:
-            self.loss_limit = self._loss_limit()
-        if self._good is None or not (self._above and self._above[-1][1]):
-            self._good = net.theta.copy()  # unless a blow-up may be under way
+        net = self.network
+        self.begin_run()
         before = np.empty_like(net.theta)
-        for i in range(n):
+        for i in range(int(epochs)):
             np.copyto(before, net.theta)  # the last finite state, should this epoch overflow
             with np.errstate(all="ignore"):
                 self.fit_epoch()
-                self.epoch += 1
-                last = i == n - 1 or (until is not None and until())
-                snap = None
-                if net.is_finite():
-                    if not (last or keep is None or keep(self.epoch)):
-                        continue
-                    snap = self._measure(before)
-                if snap is None or not _all_finite(snap):
-                    yield self._roll_back(before)
+            self.epoch += 1
+            last = i == int(epochs) - 1 or (until is not None and until())
+            snap = self.end_epoch(before, self.wants(last, keep))
+            if snap is not None:
+                yield snap
+                if last or snap.diverged:
                     return
-                if self._blown_up(snap):
-                    yield self._roll_back(self._good)
-                    return
-            self.diverged = False
-            if not self._above[-1][1]:
-                np.copyto(self._good, net.theta)
-            yield snap
-            if last:
-                return
+
+    # --- the bookkeeping around each epoch (shared with core.stacked) --------------------
+    def begin_run(self) -> None:
+        """Before a run's first epoch: the blow-up limit, and the last sane state."""
+        if self.loss_limit is None:
+            self.loss_limit = self._loss_limit()
+        if self._good is None or not (self._above and self._above[-1][1]):
+            self._good = self.network.theta.copy()  # unless a blow-up may be under way
+
+    def end_epoch(self, before: np.ndarray, measure: bool, finite: bool | None = None,
+                  snap: Snapshot | None = None) -> Snapshot | None:
+        """After an epoch's steps, counted in ``epoch`` (``before``: the parameters at its
+        start): measure it if ``measure`` (or take ``snap``, measured already). Returns the
+        snapshot, None when not measured, or the diverged snapshot after rolling back (see
+        ``run``). ``finite``: whether every parameter is finite, when the caller knows."""
+        net = self.network
+        with np.errstate(all="ignore"):
+            if not (net.is_finite() if finite is None else finite):
+                return self._roll_back(before)
+            if not measure:
+                return None
+            snap = snap if snap is not None else self._measure(before)
+            if not _all_finite(snap):
+                return self._roll_back(before)
+            if self._blown_up(snap):
+                return self._roll_back(self._good)
+        self.diverged = False
+        if not self._above[-1][1]:
+            np.copyto(self._good, net.theta)
+        return snap
+
+    def wants(self, last: bool, keep: Callable[[int], bool] | None) -> bool:
+        """Is the epoch just counted one to measure: the ``last`` of a run, or one that
+        ``keep`` asks for (None: every one)?"""
+        return last or keep is None or keep(self.epoch)
 
     def measure(self, theta_before: np.ndarray | None = None) -> Snapshot:
         """A snapshot of the current state (counts the epoch when ``theta_before``, the
@@ -181,26 +201,36 @@ class Trainer:
         if self._full_batch():
             self._grad_for = (net.theta.copy(), net.grad.copy(), self.l1, self.l2)
         train_acc = losses.accuracy(net.A[-1], self.split.y_train, net.task)
-        # every layer's norms in three passes (blocks W1, b1, W2, b2, ...)
-        grad = net.block_norms(net.grad).tolist()
-        weight = net.block_norms(net.theta).tolist()
-        step = ([0.0] * len(weight) if theta_before is None
-                else net.block_norms(net.theta - theta_before).tolist())
+        step = None if theta_before is None else net.block_norms(net.theta - theta_before)
+        dead = [self.dead_fraction(l, net.A[l + 1]) for l in range(len(net.W))]
+        test_loss = test_acc = None
+        if len(self.split.y_test):
+            A = net.forward(self.split.X_test)
+            test_loss = net.cost(self.Y_test, self.l1, self.l2)
+            test_acc = losses.accuracy(A, self.split.y_test, net.task)
+        return self.snapshot(train_loss, train_acc, net.block_norms(net.grad),
+                             net.block_norms(net.theta), step, dead, test_loss, test_acc)
+
+    def snapshot(self, train_loss: float, train_acc: float | None, grad: np.ndarray,
+                 weight: np.ndarray, step: np.ndarray | None, dead: list[float | None],
+                 test_loss: float | None, test_acc: float | None) -> Snapshot:
+        """The snapshot of this epoch from what was measured: ``grad``, ``weight`` and
+        ``step`` are the norms of the blocks ``[W1, b1, W2, b2, ...]`` of the full-batch
+        gradient, of the parameters and of the epoch's change (None: not known), ``dead``
+        each layer's ``dead_fraction``. (``core.stacked`` measures many networks at once
+        and makes each one's snapshot here.)"""
+        grad, weight = grad.tolist(), weight.tolist()
+        step = [0.0] * len(weight) if step is None else step.tolist()
         layers = [
             LayerStats(
                 grad_norm_W=grad[2 * l],
                 grad_norm_b=grad[2 * l + 1],
                 weight_norm=weight[2 * l],
                 update_ratio=step[2 * l] / weight[2 * l] if weight[2 * l] > 0 else 0.0,
-                dead_fraction=self._dead_fraction(l),
+                dead_fraction=dead[l],
             )
-            for l in range(len(net.W))
+            for l in range(len(weight) // 2)
         ]
-        test_loss = test_acc = None
-        if len(self.split.y_test):
-            A = net.forward(self.split.X_test)
-            test_loss = net.cost(self.Y_test, self.l1, self.l2)
-            test_acc = losses.accuracy(A, self.split.y_test, net.task)
         return Snapshot(self.epoch, train_loss, test_loss, train_acc, test_acc, layers)
 
     # --- divergence -----------------------------------------------------------------------
@@ -244,14 +274,15 @@ class Trainer:
         return False
 
     # --- helpers ------------------------------------------------------------------------
-    def _dead_fraction(self, l: int) -> float | None:
-        """Share of layer l's units that output 0 for every training sample (ReLU only:
-        their gradient is 0 there too, so they never recover)."""
+    def dead_fraction(self, l: int, A: np.ndarray) -> float | None:
+        """Share of layer l's units that output 0 for every training sample, from its
+        activations ``A`` ``(n_train, units)`` over the whole training set (ReLU only:
+        their gradient is 0 there too, so they learn nothing more unless the layers before
+        them change); None for other layers and the output."""
         net = self.network
         if l == len(net.W) - 1 or not acts.ACTIVATIONS[net.activations[l]].can_die:
             return None
-        # the last forward pass was over the whole training set (in measure)
-        return float(np.mean(np.all(net.A[l + 1] <= 0.0, axis=0)))
+        return float(np.mean(np.all(A <= 0.0, axis=0)))
 
     def _roll_back(self, theta: np.ndarray) -> Snapshot:
         self.network.theta[...] = theta
@@ -259,7 +290,7 @@ class Trainer:
         self._above.clear()
         # The optimizer's memory (momentum, Adam moments) is non-finite too: start it afresh,
         # so a learner who lowers the learning rate can carry on from the last sane weights.
-        self.optimizer.__init__(self.optimizer.lr)
+        self.optimizer.reset()
         snap = self._measure(None)
         snap.diverged = True
         self.diverged = True
