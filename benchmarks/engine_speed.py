@@ -18,6 +18,14 @@ median over the repeats of the ratio within a repeat, so a noisy, shared machine
 both sides of a ratio alike. The targets: at least 2x faster than PyTorch (the faster of
 its float32/float64) and 10x faster than scikit-learn on every row.
 
+It also times a class: ``--class-size`` networks of one shape (each its own data, seed
+and weights, as thirty students following one link) trained one after another against
+the same networks trained together in one stack (``core.stacked``), same run, with and
+without the measurements the app takes (every epoch measured: the most the app ever
+asks); the ratio is the class's gain. Target: >= 2x at thirty on the minibatch rows (a
+full-batch epoch is one step of large products, where the overhead a stack saves
+matters less).
+
 It also times the decision region (a 100 x 100 grid through the 2-8x6-1 network; target
 well under 5 ms) and the time to solve TF Playground's spiral (test accuracy >= 98%).
 
@@ -51,6 +59,7 @@ from core import datasets, optimizers, region
 from core.datasets import Split
 from core.experiment import Config, build
 from core.network import Network
+from core.stacked import Stack
 from core.training import Trainer
 
 try:
@@ -325,6 +334,50 @@ def _ratio(r: float | None) -> str:
     return "-" if r is None else f"{r:.1f}x"
 
 
+CLASS_TARGET = 2.0  # stacked against one after another, at thirty networks
+CLASS_CASES = [  # what a class trains: the load benchmark's link, TF's spiral, full batch
+    ("circles 400, 2-8-8-1, batch 10", Config(dataset="circles", samples=400,
+                                             hidden=(8, 8), batch_size=10)),
+    ("spiral 500, 2-8x6-1, batch 10", SPIRAL),
+    ("circles 400, 2-8-8-1, full batch", Config(dataset="circles", samples=400,
+                                               hidden=(8, 8), batch_size=0)),
+]
+
+
+def class_lines(repeats: int, block: float, size: int, seed: int) -> tuple[list[str], bool]:
+    """A class of ``size`` networks: one after another, and stacked (see the docstring)."""
+    lines = [f"a class of {size} networks of one shape, each its own data and weights "
+             f"(epochs/s of all {size} together; median of {repeats} blocks):",
+             f"  {'row':<34}{'alone':>9}{'stacked':>10}{'gain':>7}{'+stats':>9}"
+             f"{'stacked':>10}{'gain':>7}"]
+    met = True
+    for label, config in CLASS_CASES:
+        configs = [config.with_(seed=seed + k) for k in range(size)]
+        alone = [build(c)[1] for c in configs]
+        alone_measured = [build(c)[1] for c in configs]
+        stack, measured = Stack(), Stack()
+        for c in configs:
+            stack.join(build(c)[1], keep=lambda epoch: False)
+            measured.join(build(c)[1])
+        samples = time_interleaved({
+            "alone": lambda: [t.fit_epoch() for t in alone],
+            "stacked": lambda: stack.run(1, measured=()),
+            "alone+stats": lambda: [t.train_epoch() for t in alone_measured],
+            "stacked+stats": lambda: measured.run(1),
+        }, repeats, block)
+        rate = {k: size / statistics.median(v) for k, v in samples.items()}
+        gain = median_ratio(samples["alone"], samples["stacked"])
+        gain_stats = median_ratio(samples["alone+stats"], samples["stacked+stats"])
+        if config.batch_size:
+            met = met and gain >= CLASS_TARGET
+        lines.append(f"  {label:<34}{rate['alone']:>9,.0f}{rate['stacked']:>10,.0f}"
+                     f"{gain:>6.1f}x{rate['alone+stats']:>9,.0f}{rate['stacked+stats']:>10,.0f}"
+                     f"{gain_stats:>6.1f}x")
+    lines.append(f"  target: stacked >= {CLASS_TARGET:g}x one after another on the minibatch "
+                 f"rows: {'met' if met else 'MISSED'}")
+    return lines, met
+
+
 def region_lines(repeats: int, block: float, seed: int) -> list[str]:
     """Decision region timings for the 2-8x6-1 network on a 100 x 100 grid."""
     data, net = make_problem(CASES[1], seed)
@@ -400,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block-ms", type=float, default=None,
                         help="length of one timed block (default 40, quick 10)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--class-size", type=int, default=30,
+                        help="networks in the class rows (default 30)")
     args = parser.parse_args(argv)
     repeats = args.repeats or (3 if args.quick else 9)
     block = (args.block_ms or (10.0 if args.quick else 40.0)) / 1e3
@@ -410,6 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     lines, all_met = speed_table(repeats, block, args.seed)
     print("\n".join(lines))
     print("\n" + SUMMARY[all_met])
+    print("\n" + "\n".join(class_lines(repeats, block, args.class_size, args.seed)[0]))
     print("\n" + "\n".join(region_lines(repeats, block, args.seed)))
     seeds, cap = (range(5), 2000) if args.quick else (range(10), 5000)
     print("\n" + "\n".join(solve_lines(seeds, cap)))
