@@ -360,10 +360,10 @@ def class_lines(repeats: int, block: float, size: int, seed: int) -> tuple[list[
             stack.join(build(c)[1], keep=lambda epoch: False)
             measured.join(build(c)[1])
         samples = time_interleaved({
-            "alone": lambda: [t.fit_epoch() for t in alone],
-            "stacked": lambda: stack.run(1, measured=()),
-            "alone+stats": lambda: [t.train_epoch() for t in alone_measured],
-            "stacked+stats": lambda: measured.run(1),
+            "alone": lambda a=alone: [t.fit_epoch() for t in a],
+            "stacked": lambda s=stack: s.run(1, measured=()),
+            "alone+stats": lambda a=alone_measured: [t.train_epoch() for t in a],
+            "stacked+stats": lambda s=measured: s.run(1),
         }, repeats, block)
         rate = {k: size / statistics.median(v) for k, v in samples.items()}
         gain = median_ratio(samples["alone"], samples["stacked"])
