@@ -82,15 +82,16 @@ class Network:
         arrays of ``n_parameters()``, e.g. one row of a stack of networks trained together,
         ``core.stacked``): ``W``, ``b``, ``dW``, ``db`` become views into them. The caller
         copies the current values in first; nothing here copies."""
-        self.theta, self.grad = theta, grad
-        self.W, self.b, self.dW, self.db = [], [], [], []
+        W, b, dW, db = [], [], [], []
         offset = 0
         for l, shape in enumerate(self._layout):
             size = int(np.prod(shape))
-            params, grads = (self.W, self.dW) if l % 2 == 0 else (self.b, self.db)
+            params, grads = (W, dW) if l % 2 == 0 else (b, db)
             params.append(theta[offset:offset + size].reshape(shape))
             grads.append(grad[offset:offset + size].reshape(shape))
             offset += size
+        # all at once: a reader never sees a half-built list
+        self.theta, self.grad, self.W, self.b, self.dW, self.db = theta, grad, W, b, dW, db
 
     # --- construction -----------------------------------------------------------------
     @classmethod

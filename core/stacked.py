@@ -362,6 +362,11 @@ class Pool:
         with self._lock:
             return any(trainer in s for s in self._stacks.values())
 
+    def stack_of(self, trainer: Trainer) -> Stack | None:
+        """The stack ``trainer`` trains in (None: not in the pool)."""
+        with self._lock:
+            return next((s for s in self._stacks.values() if trainer in s), None)
+
     def size(self, trainer: Trainer) -> int:
         """How many networks ``trainer``'s stack holds (0: not in the pool)."""
         with self._lock:
@@ -372,17 +377,18 @@ class Pool:
         with self._lock:
             return sorted((len(s) for s in self._stacks.values()), reverse=True)
 
-    def train(self, trainer: Trainer, epochs: int, until: Callable[[], bool] | None = None
-              ) -> int:
-        """Train ``trainer``'s stack (``Stack.run``), measuring ``trainer`` at the last
-        epoch, the others only where their ``keep`` wants. Returns the epochs trained; 0 if
-        ``trainer`` is not in the pool (it left, e.g. because it diverged)."""
+    def train(self, trainer: Trainer, epochs: int, until: Callable[[], bool] | None = None,
+              measured: Collection[Trainer] | None = None) -> int:
+        """Train ``trainer``'s stack (``Stack.run``), measuring at the last epoch the
+        members in ``measured`` (default: all; the others where their ``keep`` wants).
+        Returns the epochs trained; 0 if ``trainer`` is not in the pool (it left, e.g.
+        because it diverged)."""
         with self._lock:
             self._refresh()
             stack = next((s for s in self._stacks.values() if trainer in s), None)
             if stack is None:
                 return 0
-            done = stack.run(epochs, until, measured=(trainer,))
+            done = stack.run(epochs, until, measured)
             for key in [k for k, s in self._stacks.items() if not s]:
                 del self._stacks[key]
             return done

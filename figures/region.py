@@ -7,6 +7,8 @@ import html
 
 import numpy as np
 
+from core.activations import ELU_ALPHA, LEAKY_SLOPE
+
 from . import colors, png
 
 
@@ -100,6 +102,38 @@ def region_html(image: np.ndarray, points: str = "", size_px: int = SIZE_PX,
     return (f'<div class="np-region" style="{_square(size_px)};border:1px solid #ddd">'
             f'<img class="np-region-image" src="{png.data_uri(image)}" alt="{html.escape(alt)}" '
             f'style="position:absolute;inset:0;width:100%;height:100%">{points}</div>')
+
+
+# A network the learner's browser evaluates itself on the region's grid each frame: up to
+# this many multiply-adds per grid point (TF Playground's largest network, 6 layers of 8,
+# takes 344; 100 x 100 points of 600 are about 6 ms of a phone's JavaScript). Larger
+# networks' regions are drawn on the server, as pictures.
+BROWSER_MACS_PER_POINT = 600
+
+
+def region_spec(W: list[np.ndarray], b: list[np.ndarray], activations: list[str],
+                features: tuple[str, ...], extent: tuple[float, float], resolution: int,
+                task: str, hard: bool = False, value_scale: float = 1.0) -> dict | None:
+    """What the learner's browser needs to draw the region itself (live_region.js): the
+    network's parameters (float32, base64), its layers' units and activations, the input
+    features, the grid (``extent`` on both axes, ``resolution`` points a side) and the
+    colours of ``region_image``. None when the network is too large to evaluate there
+    (``BROWSER_MACS_PER_POINT``)."""
+    if sum(w.size for w in W) > BROWSER_MACS_PER_POINT:
+        return None
+    theta = np.concatenate([p.ravel() for pair in zip(W, b) for p in pair]).astype("<f4")
+    return {"theta": base64.b64encode(theta.tobytes()).decode("ascii"),
+            "units": [int(w.shape[1]) for w in W], "activations": list(activations),
+            "features": list(features), "grid": [float(extent[0]), float(extent[1]),
+                                                 int(resolution)],
+            "task": task, "hard": bool(hard), "scale": float(value_scale),
+            "leaky": LEAKY_SLOPE, "elu": ELU_ALPHA, "palette": PALETTE}
+
+
+PALETTE = {"classes": colors.CLASS_RGB.astype(int).tolist(),
+           "positive": colors.hex_to_rgb(colors.POSITIVE_HEX).astype(int).tolist(),
+           "negative": colors.hex_to_rgb(colors.NEGATIVE_HEX).astype(int).tolist(),
+           "max_tint": colors.MAX_TINT, "p_levels": colors.P_LEVELS}
 
 
 def points_layer_html(points: str, size_px: int = SIZE_PX) -> str:

@@ -206,7 +206,7 @@ def test_the_pool_keeps_a_stack_per_shape_and_follows_a_changed_optimizer():
     assert pool.train(runs[0], 4) == 4
     assert [t.epoch for t in runs] == [4, 4, 4, 0, 0]
     assert histories[0].last.epoch == 4  # the caller is measured at the end
-    assert histories[1].last.epoch == 4  # (every epoch is kept while the history is short)
+    assert histories[1].last.epoch == 4  # every member is measured at the end
     runs[1].optimizer = type(runs[1].optimizer)(0.2)  # a learner changes the optimizer
     runs[1].batch_size = 30  # ... and the batch size: another shape of training
     pool.train(runs[0], 1)

@@ -43,7 +43,7 @@ class Channel:
         self.token = secrets.token_urlsafe(32)
         self.run = 0  # the run of the page whose places the pictures go into
         self._lock = threading.Lock()
-        self._pending: dict[str, str] = {}  # newest picture per place, not yet sent
+        self._pending: dict[str, str | dict] = {}  # newest picture per place, not yet sent
         self._sending = False
         self._holding = 0  # inside ``together``: wake the sender only at its end
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -78,10 +78,11 @@ class Channel:
             if due:
                 _wake_sender(loop, wake)
 
-    def send(self, parts: dict[str, str]) -> bool:
-        """Hand pictures (place -> HTML) to the page; False if not connected (then the
-        caller sends them as Streamlit messages). Pictures for a place still unsent are
-        replaced: the page only ever needs the newest."""
+    def send(self, parts: dict[str, str | dict]) -> bool:
+        """Hand pictures to the page: place -> HTML, or place -> data the page draws
+        itself (the region: ``views.region_data``, drawn by live_region.js); False if not
+        connected (then the caller sends them as Streamlit messages). Pictures for a place
+        still unsent are replaced: the page only ever needs the newest."""
         with self._lock:
             loop, wake = self._loop, self._wake
             if self._socket is None or loop is None:
@@ -184,7 +185,9 @@ def mount(channel: Channel) -> None:
         if _component is None:
             from pathlib import Path
 
-            js = Path(__file__).with_name("live_channel.js").read_text(encoding="utf-8")
+            here = Path(__file__).parent  # the region's drawing, then the channel
+            js = "\n".join((here / name).read_text(encoding="utf-8")
+                            for name in ("live_region.js", "live_channel.js"))
             _component = st.components.v2.component("np_live_channel", js=js,
                                                     isolate_styles=False)
     _component(data={"path": PATH, "token": channel.token}, key="np-live-channel")

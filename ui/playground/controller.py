@@ -20,7 +20,7 @@ from core import csvdata
 from .. import language
 from ..i18n import error_text
 from . import channel as live_channel
-from . import model_import, pacing, presets, sidebar
+from . import model_import, pacing, presets, sidebar, together
 from .live import LiveRun
 from .settings import CSV_DATASET, DEFAULTS, LIMITS, Settings, from_query, to_query
 
@@ -220,7 +220,8 @@ def play(run: LiveRun, settings: Settings, draw_region: Callable[[], None],
     if state.pop(AUTOPLAY, False) and state[PLAYING] and pacing.rerun_soon(AUTOPLAY_DELAY):
         return  # the first run finishes, so its widgets appear; the next one plays
     try:
-        with pacing.playing():
+        full_speed = settings.speed >= LIMITS["speed"][1]
+        with pacing.playing(), together.member(run) if full_speed else contextlib.nullcontext():
             _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
                        draw_hints, n_charts)
     except StopException:
@@ -315,7 +316,10 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
         alone = pacing.players() == 1
         period = FRAME_SECONDS if alone else SHARED_FRAME_SECONDS
         due = _due(due if alone else None, started, period)
-        least, most = _training_bounds(period, drawing, epoch_seconds)
+        # in a stack of K, an epoch of this loop's stack trains K networks: this loop's
+        # part of it is a K-th (together.py)
+        least, most = _training_bounds(period, drawing,
+                                       epoch_seconds / max(1, together.size(run)))
         budget = most if budget is None else min(max(budget, least), most)
         with pacing.turn():  # one live loop at a time in this process: see pacing.turn
             if cap is not None:  # a learner who set the speed gets exactly that many epochs
@@ -326,7 +330,10 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
             else:  # a fair share of the shared core, on the wall clock: see FAIR_CLOCK
                 until = _past(FAIR_CLOCK, FAIR_CLOCK() + budget)
             began, first = time.thread_time(), run.epoch
-            snap = run.advance(cap or MAX_EPOCHS_PER_FRAME, until)
+            if cap is None:  # with the networks of the same shape, if others play
+                snap = together.advance(run, budget, MAX_EPOCHS_PER_FRAME, until)
+            else:
+                snap = run.advance(cap, until)
             if run.epoch > first:
                 epoch_seconds = (0.8 * epoch_seconds
                                  + 0.2 * (time.thread_time() - began) / (run.epoch - first))

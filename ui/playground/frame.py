@@ -69,7 +69,13 @@ class Frame:
         self.placed.add(place)
 
     def region(self) -> None:
-        """The network's prediction: every frame."""
+        """The network's prediction: every frame. Over the channel, the network itself,
+        for the learner's browser to draw (live_region.js), where it is small enough."""
+        if ("region" in self.placed and self.channel is not None
+                and self.channel.connected()):
+            data = views.region_data(self.run, self.hard)
+            if data is not None and self.channel.send({"region": data}):
+                return
         self._show("region", self.region_slot,
                    views.region_live(self.run, self.hard, self.T["region_title"]))
 

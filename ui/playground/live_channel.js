@@ -1,6 +1,7 @@
 // The page's end of the live pictures' channel (ui/playground/channel.py): one websocket
-// per session. Each message carries a run of the page and pictures by place; a picture
-// goes into its place (data-np-live) only if that place was drawn by that run. If the
+// per session. Each message carries a run of the page and pictures by place (HTML, or
+// for the region the network itself, drawn by live_region.js); a picture goes into its
+// place (data-np-live) only if that place was drawn by that run. If the
 // socket closes, it tries again later (the live loop meanwhile sends the pictures as
 // Streamlit messages); a new page of the session (a new token) replaces it.
 // (``received`` counts the messages: the tests and the load benchmark read it.)
@@ -64,9 +65,11 @@ function open(path, token) {
   socket.onmessage = (event) => {
     live.received++;
     const { run, parts } = JSON.parse(event.data);
-    for (const [name, html] of Object.entries(parts)) {
+    for (const [name, part] of Object.entries(parts)) {
       const place = document.querySelector(`[data-np-live="${name}"]`);
-      if (place && place.dataset.npRun === String(run)) show(place, html);
+      if (!place || place.dataset.npRun !== String(run)) continue;
+      if (typeof part === "string") show(place, part);  // a picture: HTML
+      else npDrawRegion(place, part);  // the network: drawn here (live_region.js)
     }
   };
   socket.onclose = () => {

@@ -9,7 +9,13 @@ import numpy as np
 
 from core.inputs import DEFAULT as DEFAULT_FEATURES
 from figures import colors, curves, network
-from figures.region import points_layer_html, points_svg, region_html, region_image
+from figures.region import (
+    points_layer_html,
+    points_svg,
+    region_html,
+    region_image,
+    region_spec,
+)
 
 from .live import LiveRun
 from .settings import LIMITS
@@ -30,6 +36,16 @@ def region_live(run: LiveRun, hard: bool, alt: str = "") -> str:
     frame. The data goes over it apart (``region_points``)."""
     scale = run.value_scale()
     return region_html(region_image(run.region_output(), run.data.task, hard, scale), alt=alt)
+
+
+def region_data(run: LiveRun, hard: bool) -> dict | None:
+    """The live region as data for the learner's browser to draw (the network's weights,
+    the grid, the colours: ``figures.region.region_spec``); None for a network too large
+    to evaluate there, whose region comes as a picture (``region_live``)."""
+    net, grid = run.trainer.network, run.grid
+    return region_spec(net.W, net.b, net.activations, run.settings.features,
+                       (float(grid.x1[0]), float(grid.x1[-1])), grid.resolution,
+                       run.data.task, hard, run.value_scale())
 
 
 def region_points(run: LiveRun, show_test: bool) -> str:

@@ -1,0 +1,95 @@
+"""Live loops whose networks share a shape train together.
+
+When a teacher shares a link, a class trains thirty networks of one shape on data of one
+shape. Each live loop of this process that plays at full speed puts its run's trainer in
+one process-wide pool of stacks (``core.stacked.Pool``), where one batched step trains
+every network of a stack at little more than the cost of one. A run whose shape is alone
+in the process trains on its own, as before.
+
+The time each loop may train per frame (its fair share, ``controller._training_bounds``)
+goes into its stack's account, and a turn trains the stack only once the account holds
+about an epoch of the whole stack: so the stack trains for the sum of its members'
+shares, as they would alone, and every member gains every epoch. (Trained in every
+member's turn, each turn would take at least one epoch of the whole stack, thirty times
+a member's share: measured with thirty light clients, 1.1-1.4 region updates a second.)
+
+Each network stays its own: its data, weights, optimizer, learning rate, epoch count and
+history (the stack records each one's snapshots into its own history), and one that
+diverges stops alone. Joining and leaving rebind the networks' arrays, so they happen in
+a turn (``pacing.turn``), when no other live loop is reading a network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import weakref
+from collections.abc import Callable, Iterator
+
+from core.stacked import Pool, Stack
+from core.training import Snapshot
+
+from . import pacing
+from .live import LiveRun
+
+POOL = Pool()
+# Per stack: [seconds of training saved up, one epoch's seconds (smoothed)].
+_accounts: weakref.WeakKeyDictionary[Stack, list[float]] = weakref.WeakKeyDictionary()
+SAVE_EPOCHS = 4  # a stack saves up at most this many of its epochs' worth of time
+
+
+@contextlib.contextmanager
+def member(run: LiveRun) -> Iterator[None]:
+    """``run``'s network in the pool while inside (a live loop's lifetime)."""
+    trainer = run.trainer
+    with pacing.turn():
+        POOL.join(trainer, run.history.wants, run.history.add)
+    try:
+        yield
+    finally:
+        with pacing.turn():
+            POOL.leave(trainer)
+
+
+def size(run: LiveRun) -> int:
+    """How many networks train in ``run``'s stack now, its own included (0: not in one)."""
+    return POOL.size(run.trainer)
+
+
+def advance(run: LiveRun, seconds: float, epochs: int,
+            until: Callable[[], bool] | None) -> Snapshot:
+    """This frame's training of ``run``: ``seconds`` of its stack's training (see the
+    module docstring), or, if its shape is alone, up to ``epochs`` epochs until
+    ``until()`` as before. Call in a turn. A run that diverged while another loop trained
+    its stack has left the pool: its diverged snapshot is returned, and nothing trains."""
+    trainer = run.trainer
+    stack = POOL.stack_of(trainer)
+    if stack is None and run.last.diverged:
+        return run.last
+    if stack is None or len(stack) < 2:
+        return run.advance(epochs, until)
+    account = _accounts.setdefault(stack, [0.0, seconds])
+    account[0] = min(account[0] + seconds, SAVE_EPOCHS * account[1])
+    if account[0] < account[1] / 2:
+        return run.last  # saved for a later turn: the stack's epoch costs more than this
+    clock = time.perf_counter
+    start = clock()
+    deadline = start + account[0]
+    last = [start]
+
+    def done() -> bool:  # as controller._past: stop where the next epoch would end later
+        now = clock()
+        epoch, last[0] = now - last[0], now
+        return now + epoch / 2 >= deadline
+
+    trained = POOL.train(trainer, epochs, done)
+    used = clock() - start
+    account[0] -= used
+    if trained:
+        account[1] = 0.8 * account[1] + 0.2 * used / trained
+    return run.last
+
+
+def stacks() -> list[int]:
+    """The sizes of the stacks training together in this process, largest first."""
+    return POOL.stacks()
