@@ -14,8 +14,10 @@ how long each part of the machine was ready to run but waited for a core. Option
 simultaneous first loads (``--first-loads``), a soak (``--soak-minutes``), and sessions
 opened and closed (``--churn``) with RSS before and after.
 
-Targets (issue 11): every session >= 10 updates/s and >= 25 epochs/s at 30 sessions;
-30 simultaneous first loads each within 2 s.
+Targets: every session >= 10 updates/s and >= 25 epochs/s at 30 sessions; 30
+simultaneous first loads each within 2 s; the class's efficiency (the epochs/s of all
+sessions together over the CLI's for one such network alone, measured in the same run, with
+a plain PyTorch loop's beside it) >= 2 on one process and >= 3 through deploy/serve.py.
 
     python benchmarks/class_load.py                        # one `streamlit run`
     python benchmarks/class_load.py --replicas 2           # deploy/serve.py: nginx + 2
@@ -349,7 +351,46 @@ def summary(values: list[float]) -> str:
     return f"min {min(values):6.1f}  median {statistics.median(values):6.1f}"
 
 
-def print_stage(r: dict) -> None:
+# --- the machine's own speed: every class figure is read against it ------------------------
+MACHINE_EPOCHS = 3000
+
+
+def machine_speed() -> dict[str, float]:
+    """Epochs/s of one network of the class's shape and data trained alone on one core, in
+    this run: by the engine's CLI, and by a plain PyTorch loop where torch is installed. A
+    class's figures divided by these hold across machines; raw figures do not."""
+    cmd = [sys.executable, "-m", "core", "train", "--dataset", "circles", "--samples", "400",
+           "--noise", "0", "--hidden", "8,8", "--activation", "tanh", "--batch-size", "10",
+           "--epochs", str(MACHINE_EPOCHS), "--json"]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    speed = {"cli": MACHINE_EPOCHS / json.loads(out)["seconds"]}
+    try:
+        import engine_speed  # benchmarks/engine_speed.py: its PyTorch loop, one thread
+    except ImportError:
+        return speed
+    if engine_speed.torch is not None:
+        case = engine_speed.Case("class", "circles", 200, (8, 8), 10)  # 200: the training half
+        data, net = engine_speed.make_problem(case, 0)
+        runner = engine_speed.torch_runner(data, net, case, 0, engine_speed.torch.float64)
+        runner.epoch()
+        epochs, start = 0, time.perf_counter()
+        while time.perf_counter() - start < 2.0:
+            runner.epoch()
+            epochs += 1
+        speed["torch"] = epochs / (time.perf_counter() - start)
+    return speed
+
+
+def speed_line(speed: dict[str, float]) -> str:
+    torch = f"{speed['torch']:,.0f}" if "torch" in speed else "- (torch not installed)"
+    return (f"this machine, one network of the class alone on one core: the engine's CLI "
+            f"{speed['cli']:,.0f} epochs/s, a plain PyTorch loop {torch} epochs/s")
+
+
+TARGET_EFFICIENCY = {False: 2.0, True: 3.0}  # one process; through deploy/serve.py
+
+
+def print_stage(r: dict, speed: dict[str, float], replicas: bool) -> None:
     print(f"\n{r['sessions']} sessions ({r['browsers']} in Chromium):")
     print(f"  light clients  updates/s {summary(r['updates'])}   epochs/s {summary(r['epochs'])}")
     if r["browsers"]:
@@ -372,6 +413,12 @@ def print_stage(r: dict) -> None:
           f"starved sessions: {r['starved']}")
     every = r["updates"] + r["browser_updates"]
     every_e = r["epochs"] + r["browser_epochs"]
+    print(f"  class efficiency: {sum(every_e):,.0f} epochs/s for the class together = "
+          f"{sum(every_e) / speed['cli']:.2f} x the CLI's one network alone"
+          + (f", {sum(every_e) / speed['torch']:.2f} x PyTorch's" if "torch" in speed else "")
+          + (f"; target >= {TARGET_EFFICIENCY[replicas]:g} at 30: "
+             + ("met" if sum(every_e) / speed["cli"] >= TARGET_EFFICIENCY[replicas]
+                else "MISSED") if r["sessions"] >= 30 else ""))
     ok = every and min(every) >= TARGET_UPDATES and min(every_e) >= TARGET_EPOCHS
     print(f"  target every session >= {TARGET_UPDATES:.0f} updates/s and >= "
           f"{TARGET_EPOCHS:.0f} epochs/s: {'met' if ok and not r['errors'] else 'MISSED'}")
@@ -439,6 +486,8 @@ async def main_async(args) -> None:
         how = f"nginx + {args.replicas} replicas" if args.replicas else "one streamlit run"
         print(f"server: {base} ({'as given' if args.url else how}); {os.cpu_count()} CPUs")
         print(f"each session: ?{QUERY}")
+        speed = machine_speed()
+        print(speed_line(speed))
         if args.first_loads:
             alone = await first_loads(base, 1)
             many = await first_loads(base, args.first_loads)
@@ -449,7 +498,8 @@ async def main_async(args) -> None:
                   f"<= {TARGET_FIRST_LOAD:.0f} s: {'met' if ok else 'MISSED'}")
             await asyncio.sleep(args.settle)
         for n in args.stages:
-            print_stage(await stage(base, pids, n, args.browsers, args.warmup, args.seconds))
+            print_stage(await stage(base, pids, n, args.browsers, args.warmup, args.seconds),
+                        speed, bool(args.replicas))
             await asyncio.sleep(args.settle)
         if args.soak_minutes:
             await soak(base, pids, args.soak_minutes)

@@ -1,7 +1,8 @@
 """A bounded record of a run's snapshots, for curves that stay cheap on long runs.
 
-Every epoch is offered; the history keeps epochs 0, s, 2s, ... for a stride s that
-doubles (dropping every other row) whenever ``max_rows`` is exceeded. So a run of a
+Every epoch is offered; the history keeps rows at least s epochs apart (epochs 0, s, 2s,
+... when offered one at a time) for a stride s that doubles (dropping every other row)
+whenever ``max_rows`` is exceeded. So a run of a
 million epochs still draws from at most ``max_rows`` points spread over all of it.
 The newest snapshot is kept aside (``last``), so a table of the run (``all_rows``,
 ``to_csv``) always ends with the newest epoch.
@@ -29,20 +30,23 @@ class History:
         self.last: Snapshot | None = None  # always the newest snapshot, kept or not
 
     def wants(self, epoch: int) -> bool:
-        """Would ``add`` keep a row for ``epoch``? (A trainer measures only those.)"""
-        return epoch % self.stride == 0
+        """Would ``add`` keep a row for ``epoch``: ``stride`` epochs or more after the last
+        row kept? (A trainer measures only those. From epoch 0, one epoch at a time,
+        that is every ``stride``-th epoch; networks trained together are measured when
+        their training stops, wherever that falls, and keep rows as far apart.)"""
+        return not self.rows or epoch - self.rows[-1]["epoch"] >= self.stride
 
     def add(self, snap: Snapshot) -> None:
         self.last = snap
-        if snap.epoch % self.stride and not snap.diverged:
-            return
         if self.rows and self.rows[-1]["epoch"] == snap.epoch:
             self.rows[-1] = snap.as_row()  # a re-measured epoch replaces its old row
-        else:
-            self.rows.append(snap.as_row())
+            return
+        if not (self.wants(snap.epoch) or snap.diverged):
+            return
+        self.rows.append(snap.as_row())
         if len(self.rows) > self.max_rows:
             self.stride *= 2
-            self.rows = [r for r in self.rows if r["epoch"] % self.stride == 0]
+            self.rows = self.rows[::2]  # every other row: rows twice as far apart
 
     def all_rows(self) -> list[dict]:
         """The kept rows, then the newest epoch's if it was not kept (the curves' stride

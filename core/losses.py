@@ -1,11 +1,11 @@
 """Losses (mean over samples) and the output layer each one pairs with.
 
-A loss entry gives ``value(Z, A, Y) -> float`` and ``delta(Z, A, Y) -> dL/dZ``
-for the output layer, where ``Z`` and ``A = g(Z)`` are the output layer's
-pre-activation and activation and ``Y`` the encoded targets, all of shape
-``(n_samples, n_outputs)`` (deltas also take a stack ``(K, n_samples, n_outputs)`` of K
-networks trained together, ``core.stacked``: each one's own mean). The delta already
-carries the 1/m of the mean, so gradients come out averaged over the batch.
+A loss entry gives ``value(Z, A, Y) -> float`` and ``delta(Z, A, Y) -> dL/dZ`` for the
+output layer, where ``Z`` and ``A = g(Z)`` are the output layer's pre-activation and
+activation and ``Y`` the encoded targets, all of shape ``(n_samples, n_outputs)``; both
+also take a stack ``(K, n_samples, n_outputs)`` of K networks trained together
+(``core.stacked``): each network's own mean, values ``(K,)``. The delta already carries
+the 1/m of the mean, so gradients come out averaged over the batch.
 
 Definitions (tests and outside tools rely on them):
 - binary cross-entropy: mean over samples of -[y log a + (1 - y) log(1 - a)]
@@ -37,14 +37,21 @@ class Loss:
 
 # Cross-entropies are computed from the logits Z, not from log(A): exact, and finite
 # even when a sigmoid or softmax output has rounded to exactly 0 or 1.
+def _mean(per_sample):
+    """The mean over samples (the last axis): a float for one network, ``(K,)`` for a
+    stack of K (``core.stacked`` measures them all in one go)."""
+    mean = np.mean(per_sample, axis=-1)
+    return float(mean) if mean.ndim == 0 else mean
+
+
 def _bce_value(Z, A, Y):
-    return float(np.mean(np.sum(np.logaddexp(0.0, Z) - Y * Z, axis=1)))
+    return _mean(np.sum(np.logaddexp(0.0, Z) - Y * Z, axis=-1))
 
 
 def _cce_value(Z, A, Y):
-    Zmax = Z.max(axis=1, keepdims=True)
-    log_norm = Zmax[:, 0] + np.log(np.exp(Z - Zmax).sum(axis=1))
-    return float(np.mean(log_norm - np.sum(Y * Z, axis=1)))
+    Zmax = Z.max(axis=-1, keepdims=True)
+    log_norm = Zmax[..., 0] + np.log(np.exp(Z - Zmax).sum(axis=-1))
+    return _mean(log_norm - np.sum(Y * Z, axis=-1))
 
 
 def _cross_entropy_delta(Z, A, Y):
@@ -54,7 +61,7 @@ def _cross_entropy_delta(Z, A, Y):
 
 
 def _mse_value(Z, A, Y):
-    return float(np.mean((A - Y) ** 2))
+    return _mean(np.mean((A - Y) ** 2, axis=-1))
 
 
 def _per_network_size(A):
@@ -141,11 +148,12 @@ def penalty(weights: list[Array], l1: float, l2: float) -> float:
 
 
 def predict_labels(A: Array, task: str) -> Array | None:
-    """Class ids ``(n,)`` from output activations ``A``; None for regression."""
+    """Class ids ``(n,)`` from output activations ``A`` ``(n, n_outputs)`` (or ``(K, n)``
+    from a stack's ``(K, n, n_outputs)``); None for regression."""
     if task == "binary":
-        return (A[:, 0] > 0.5).astype(int)
+        return (A[..., 0] > 0.5).astype(int)
     if task == "multiclass":
-        return A.argmax(axis=1)
+        return A.argmax(axis=-1)
     return None
 
 

@@ -162,6 +162,8 @@ class Stack:
         self._Y = np.stack([t.Y_train for t in trainers])
         self._X_test = np.stack([t.split.X_test for t in trainers]).astype(DTYPE, copy=False)
         self._Y_test = np.stack([t.Y_test for t in trainers])
+        self._y = np.stack([t.split.y_train for t in trainers])
+        self._y_test = np.stack([t.split.y_test for t in trainers])
 
     def _blocks(self, flat: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """``(W, b)``: the layers of ``flat`` ``(K, P)`` (rows laid out as a network's
@@ -249,23 +251,27 @@ class Stack:
         if self._X_test.shape[1]:
             A_test, Z_test = self._forward(self._X_test[idx], W, b)
         grad_norms, weight_norms, step_norms = (
-            np.sqrt(np.add.reduceat(np.square(v), self._starts, axis=1))
+            np.sqrt(np.add.reduceat(np.square(v), self._starts, axis=1)).tolist()
             for v in (grad, theta, theta - before[idx]))
-        loss, task = self._loss, trainers[0].network.task
+        # every member's numbers at once, as Trainer._measure takes them one at a time
+        first, loss = trainers[0], self._loss
+        task = first.network.task
+        penalty = np.zeros(len(rows))
+        for W_l in W:
+            penalty += (0.5 * l2[:, 0, 0] * np.sum(W_l * W_l, axis=(1, 2))
+                        + l1[:, 0, 0] * np.sum(np.abs(W_l), axis=(1, 2)))
+        train_loss = (loss.value(Z, A[-1], Y) + penalty).tolist()
+        train_acc = _accuracies(A[-1], self._y[idx], task)
+        test_loss = test_acc = [None] * len(rows)
+        if self._X_test.shape[1]:
+            test_loss = (loss.value(Z_test, A_test[-1], self._Y_test[idx]) + penalty).tolist()
+            test_acc = _accuracies(A_test[-1], self._y_test[idx], task)
+        dead = [first.dead_fraction(l, A[l + 1]) for l in range(len(W))]
+        dead = [[None if d is None else float(d[j]) for d in dead] for j in range(len(rows))]
         snaps = {}
         for j, (k, t) in enumerate(zip(rows, trainers)):
-            weights = [W_l[j] for W_l in W]
-            train_loss = loss.value(Z[j], A[-1][j], Y[j]) + losses.penalty(weights, t.l1, t.l2)
-            test_loss = test_acc = None
-            if self._X_test.shape[1]:
-                test_loss = (loss.value(Z_test[j], A_test[-1][j], self._Y_test[idx[j]])
-                             + losses.penalty(weights, t.l1, t.l2))
-                test_acc = losses.accuracy(A_test[-1][j], t.split.y_test, task)
-            dead = [t.dead_fraction(l, A[l + 1][j]) for l in range(len(W))]
-            snaps[k] = t.snapshot(float(train_loss), losses.accuracy(A[-1][j], t.split.y_train,
-                                                                       task),
-                                  grad_norms[j], weight_norms[j], step_norms[j], dead,
-                                  float(test_loss) if test_loss is not None else None, test_acc)
+            snaps[k] = t.snapshot(train_loss[j], train_acc[j], grad_norms[j], weight_norms[j],
+                                  step_norms[j], dead[j], test_loss[j], test_acc[j])
         return snaps
 
     def _step(self, lr: np.ndarray) -> None:
@@ -323,6 +329,15 @@ class Stack:
             if last:
                 break
         return done
+
+
+def _accuracies(A: np.ndarray, y: np.ndarray, task: str) -> list[float | None]:
+    """Each network's share of right answers, from a stack's outputs ``(K, n, n_outputs)``
+    and labels ``(K, n)`` (``losses.accuracy`` for one)."""
+    labels = losses.predict_labels(A, task)
+    if labels is None or y.shape[1] == 0:
+        return [None] * len(A)
+    return np.mean(labels == y, axis=-1).tolist()
 
 
 class Pool:

@@ -215,12 +215,12 @@ class Trainer:
                  weight: np.ndarray, step: np.ndarray | None, dead: list[float | None],
                  test_loss: float | None, test_acc: float | None) -> Snapshot:
         """The snapshot of this epoch from what was measured: ``grad``, ``weight`` and
-        ``step`` are the norms of the blocks ``[W1, b1, W2, b2, ...]`` of the full-batch
-        gradient, of the parameters and of the epoch's change (None: not known), ``dead``
-        each layer's ``dead_fraction``. (``core.stacked`` measures many networks at once
-        and makes each one's snapshot here.)"""
-        grad, weight = grad.tolist(), weight.tolist()
-        step = [0.0] * len(weight) if step is None else step.tolist()
+        ``step`` are the norms (arrays or lists) of the blocks ``[W1, b1, W2, b2, ...]``
+        of the full-batch gradient, of the parameters and of the epoch's change (None: not
+        known), ``dead`` each layer's ``dead_fraction``. (``core.stacked`` measures many
+        networks at once and makes each one's snapshot here.)"""
+        grad, weight = _floats(grad), _floats(weight)
+        step = [0.0] * len(weight) if step is None else _floats(step)
         layers = [
             LayerStats(
                 grad_norm_W=grad[2 * l],
@@ -274,15 +274,17 @@ class Trainer:
         return False
 
     # --- helpers ------------------------------------------------------------------------
-    def dead_fraction(self, l: int, A: np.ndarray) -> float | None:
+    def dead_fraction(self, l: int, A: np.ndarray):
         """Share of layer l's units that output 0 for every training sample, from its
         activations ``A`` ``(n_train, units)`` over the whole training set (ReLU only:
         their gradient is 0 there too, so they learn nothing more unless the layers before
-        them change); None for other layers and the output."""
+        them change); None for other layers and the output. (A stack's ``(K, n_train,
+        units)`` gives ``(K,)``.)"""
         net = self.network
         if l == len(net.W) - 1 or not acts.ACTIVATIONS[net.activations[l]].can_die:
             return None
-        return float(np.mean(np.all(A <= 0.0, axis=0)))
+        share = np.mean(np.all(A <= 0.0, axis=-2), axis=-1)
+        return float(share) if share.ndim == 0 else share
 
     def _roll_back(self, theta: np.ndarray) -> Snapshot:
         self.network.theta[...] = theta
@@ -295,6 +297,10 @@ class Trainer:
         snap.diverged = True
         self.diverged = True
         return snap
+
+
+def _floats(values) -> list[float]:
+    return values.tolist() if isinstance(values, np.ndarray) else list(values)
 
 
 def _all_finite(snap: Snapshot) -> bool:

@@ -4,6 +4,8 @@ written as 0/1 (issue 10, defect 12)."""
 import csv
 import io
 
+import numpy as np
+
 from core.experiment import Config, build
 from core.history import History, to_csv
 from core.training import Snapshot
@@ -57,8 +59,26 @@ def test_wants_says_which_epochs_a_row_is_kept_for():
     for epoch in range(9):
         history.add(snapshot(epoch))
     assert history.stride > 1
-    kept = [e for e in range(9, 40) if history.wants(e)]
-    assert kept and all(e % history.stride == 0 for e in kept)
+    for epoch in range(9, 40):
+        wanted, rows = history.wants(epoch), len(history.rows)
+        history.add(snapshot(epoch))
+        assert (history.rows[-1]["epoch"] == epoch) == wanted
+        assert len(history.rows) in ((rows + 1, (rows + 1 + 1) // 2) if wanted else (rows,))
+    kept = [r["epoch"] for r in history.rows]  # offered one at a time: 0, s, 2s, ...
+    assert all(e % history.stride == 0 for e in kept)
+
+
+def test_rows_measured_wherever_training_stops_stay_a_stride_apart():
+    # networks trained together are measured where their training stops: 3, 7, 8, 12, ...
+    history, epoch = History(50), 0
+    rng = np.random.default_rng(0)
+    for _ in range(2000):
+        epoch += int(rng.integers(1, 6))
+        history.add(snapshot(epoch))
+    epochs = [r["epoch"] for r in history.rows]
+    assert len(epochs) <= 50 and history.last.epoch == epoch
+    assert all(b - a >= history.stride // 2 for a, b in zip(epochs, epochs[1:]))
+    assert epochs[-1] > epoch - 4 * history.stride  # the curves reach the present
 
 
 def test_an_empty_table_is_an_empty_csv():

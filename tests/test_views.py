@@ -328,3 +328,21 @@ def test_no_gradient_reaching_the_first_layer_without_dead_units_is_said_as_such
     layers[0] = dataclasses.replace(layers[0], grad_norm_W=1e-9 * layers[-1].grad_norm_W)
     assert "Vanishing gradients: the first layer's gradient is 1/1,000,000,000" in " ".join(
         views.hints(run, T))
+
+
+# --- the pace under the numbers, while playing ------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_pace_says_how_fast_the_page_and_the_class_go_and_nothing_when_paused(lang):
+    T_lang = texts("playground", lang)
+    run = trained()
+    assert views.pace_text(run, T_lang) == ""
+    assert "np-pace" not in views.numbers_html(views.metrics(run, T_lang), "")
+    run.pace = (29.6, 1834.2, 1, 1)
+    alone = views.pace_text(run, T_lang)
+    assert "30" in alone and "1,834" in alone and "28" not in alone
+    run.pace = (13.8, 41.0, 30, 30)
+    shown = views.numbers_html(views.metrics(run, T_lang), views.pace_text(run, T_lang))
+    pace = re.search(r'<p class="np-pace"[^>]*>([^<]*)</p>', shown).group(1)
+    assert all(n in pace for n in ("14", "41", "30"))
+    # the numbers the load benchmark and the tests read are still first and unchanged
+    assert shown.startswith('<dl class="np-metrics"')

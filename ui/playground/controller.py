@@ -63,6 +63,7 @@ LATE = 1.2  # a frame that takes this many frame periods is late
 # frame against 3.3 on the CPU clock (three runs each, in turn). (pacing.turn counts CPU time:
 # on the wall clock its share went unused, 0.34-0.50 cores idle, the class missed its target.)
 FAIR_CLOCK = time.perf_counter
+PACE_SECONDS = 1.0  # the pace under the numbers is measured over this long
 SLOW_CHART_SECONDS = 0.15  # one small chart redraws per tick, each ~1.7 times a second
 
 state = st.session_state
@@ -222,8 +223,11 @@ def play(run: LiveRun, settings: Settings, draw_region: Callable[[], None],
     try:
         full_speed = settings.speed >= LIMITS["speed"][1]
         with pacing.playing(), together.member(run) if full_speed else contextlib.nullcontext():
-            _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
-                       draw_hints, n_charts)
+            try:
+                _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
+                           draw_hints, n_charts)
+            finally:
+                run.pace = None  # paused: no pace to show
     except StopException:
         # Streamlit's Stop, or the tab was closed: paused, and (if the page is still
         # open) it draws itself again, so the button says Play
@@ -311,6 +315,7 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
     drawing_wall = DRAW_SECONDS_GUESS  # and its wall-clock seconds, smoothed
     epoch_seconds = EPOCH_SECONDS_GUESS  # one epoch's training, smoothed
     budget = due = None
+    window = (time.perf_counter(), frame, run.epoch)  # since when the pace is measured
     while state[PLAYING]:
         started = time.perf_counter()
         alone = pacing.players() == 1
@@ -358,6 +363,11 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
             drawing = 0.8 * drawing + 0.2 * (time.thread_time() - drawn)
             drawing_wall = 0.8 * drawing_wall + 0.2 * (time.perf_counter() - drawn_at)
         frame += 1
+        if started - window[0] >= PACE_SECONDS:  # the page's own pace, said under its numbers
+            seconds = started - window[0]
+            run.pace = ((frame - window[1]) / seconds, (run.epoch - window[2]) / seconds,
+                        pacing.players(), max(1, together.size(run)))
+            window = (started, frame, run.epoch)
         if not delivery.connected():
             return  # the tab was closed; if it comes back, its rerun plays on
         took = time.perf_counter() - started

@@ -88,7 +88,8 @@ class Frame:
 
     def metrics(self) -> None:
         """The five numbers, in one message, sent only when one of them changed."""
-        shown = views.numbers_html(views.metrics(self.run, self.T))
+        shown = views.numbers_html(views.metrics(self.run, self.T),
+                                   views.pace_text(self.run, self.T))
         if shown != self.metrics_shown:
             self._show("numbers", self.metrics_slot, shown)
             self.metrics_shown = shown

@@ -209,15 +209,32 @@ LABEL_STYLE = "font-size:0.875rem;margin:0 0 0.25rem 0"
 VALUE_STYLE = "font-size:2.25rem;line-height:1.2;margin:0;white-space:nowrap"
 
 
-def numbers_html(shown: list[tuple[str, str]]) -> str:
-    """The numbers of ``metrics`` as one HTML element. Live, they travel as one message
-    instead of five st.metric ones: each message costs the learner's browser a redraw of
-    the page around it (measured in Chromium: about 2.4 ms each, for React)."""
+def numbers_html(shown: list[tuple[str, str]], pace: str = "") -> str:
+    """The numbers of ``metrics`` as one HTML element, and ``pace`` (``pace_text``) under
+    them. Live, they travel as one message instead of five st.metric ones: each message
+    costs the learner's browser a redraw of the page around it (measured in Chromium:
+    about 2.4 ms each, for React)."""
     items = "".join(
         f'<div class="np-metric"><dt class="np-metric-label" style="{LABEL_STYLE}">'
         f'{html.escape(label)}</dt><dd class="np-metric-value" style="{VALUE_STYLE}">'
         f'{html.escape(value)}</dd></div>' for label, value in shown)
-    return f'<dl class="np-metrics" style="{NUMBERS_STYLE}">{items}</dl>'
+    line = f'<p class="np-pace" style="{PACE_STYLE}">{html.escape(pace)}</p>' if pace else ""
+    return f'<dl class="np-metrics" style="{NUMBERS_STYLE}">{items}</dl>{line}'
+
+
+PACE_STYLE = "font-size:0.875rem;margin:0.25rem 0 0 0;color:#555"
+
+
+def pace_text(run: LiveRun, T: dict) -> str:
+    """While playing, how fast this page goes and, with others playing on the server, the
+    class (``LiveRun.pace``); "" when paused. The teacher's view shows it too: the class's
+    rate, which falls evenly for everyone on a busy server rather than freezing anyone."""
+    if run.pace is None:
+        return ""
+    fps, eps, players, together = run.pace
+    values = {"fps": f"{fps:.0f}", "eps": f"{eps:,.0f}", "players": players,
+              "together": together}
+    return T["pace_class" if players > 1 else "pace"].format(**values)
 
 
 def _times(ratio: float) -> str:

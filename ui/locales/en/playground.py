@@ -137,6 +137,10 @@ TEXT = {
     "test_loss": "Test loss",
     "train_acc": "Train accuracy",
     "test_acc": "Test accuracy",
+    # while playing, under the numbers: how fast this page goes, and the server's class
+    "pace": "Live: {fps} pictures a second, {eps} epochs a second",
+    "pace_class": "Live: {fps} pictures a second, {eps} epochs a second · {players} learners "
+                  "playing on this server, {together} networks training together with this one",
     # figures
     "region_title": "What the network predicts",
     "network_title": "The network",

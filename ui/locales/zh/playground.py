@@ -128,6 +128,9 @@ TEXT = {
     "test_loss": "测试损失",
     "train_acc": "训练准确率",
     "test_acc": "测试准确率",
+    "pace": "实时：每秒 {fps} 帧画面，每秒 {eps} 轮",
+    "pace_class": "实时：每秒 {fps} 帧画面，每秒 {eps} 轮 · 本服务器上 {players} 位学习者正在训练，"
+                  "{together} 个网络与这个网络一起训练",
     # figures
     "region_title": "网络的预测",
     "network_title": "网络",
