@@ -80,7 +80,7 @@ class Channel:
 
     def send(self, parts: dict[str, str | dict]) -> bool:
         """Hand pictures to the page: place -> HTML, or place -> data the page draws
-        itself (the region: ``views.region_data``, drawn by live_region.js); False if not
+        itself (the region: ``views.region_data``, coloured by live_region.js); False if not
         connected (then the caller sends them as Streamlit messages). Pictures for a place
         still unsent are replaced: the page only ever needs the newest."""
         with self._lock:

@@ -69,13 +69,11 @@ class Frame:
         self.placed.add(place)
 
     def region(self) -> None:
-        """The network's prediction: every frame. Over the channel, the network itself,
-        for the learner's browser to draw (live_region.js), where it is small enough."""
-        if ("region" in self.placed and self.channel is not None
-                and self.channel.connected()):
-            data = views.region_data(self.run, self.hard)
-            if data is not None and self.channel.send({"region": data}):
-                return
+        """The network's prediction: every frame. Over the channel, as data for the
+        learner's browser to colour (live_region.js)."""
+        if ("region" in self.placed and self.channel is not None and self.channel.connected()
+                and self.channel.send({"region": views.region_data(self.run, self.hard)})):
+            return
         self._show("region", self.region_slot,
                    views.region_live(self.run, self.hard, self.T["region_title"]))
 

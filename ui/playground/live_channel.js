@@ -1,6 +1,6 @@
 // The page's end of the live pictures' channel (ui/playground/channel.py): one websocket
 // per session. Each message carries a run of the page and pictures by place (HTML, or
-// for the region the network itself, drawn by live_region.js); a picture goes into its
+// for the region its values as bytes, drawn by live_region.js); a picture goes into its
 // place (data-np-live) only if that place was drawn by that run. If the
 // socket closes, it tries again later (the live loop meanwhile sends the pictures as
 // Streamlit messages); a new page of the session (a new token) replaces it.
@@ -69,7 +69,7 @@ function open(path, token) {
       const place = document.querySelector(`[data-np-live="${name}"]`);
       if (!place || place.dataset.npRun !== String(run)) continue;
       if (typeof part === "string") show(place, part);  // a picture: HTML
-      else npDrawRegion(place, part);  // the network: drawn here (live_region.js)
+      else npDrawRegion(place, part);  // the region as data: drawn here (live_region.js)
     }
   };
   socket.onclose = () => {

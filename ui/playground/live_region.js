@@ -1,10 +1,11 @@
-// The live region drawn in the learner's browser: while a learner plays, each frame brings
-// the network's weights (a few hundred numbers), not a picture; this evaluates the network
-// on the region's grid and colours it exactly as figures/region.py and figures/colors.py
-// do on the server (the paused page, AppTest and large networks still get the server's
-// picture). tests/browser/test_live_region.py checks that both give the same colours at
-// the same points. Every constant (palette, fading, activations' parameters, the grid)
-// comes with the frame from the Python side: one truth.
+// The live region drawn in the learner's browser. While a learner plays, each frame brings
+// data, not a picture: for a network as small as TF Playground's, its weights, and this
+// evaluates it on the region's grid; for a larger one, its output on the grid as bytes
+// (figures/region.py: region_net, region_bytes). Either way the output is coloured exactly
+// as figures/region.region_image and figures/colors.py colour it on the server (the
+// paused page and AppTest still get the server's picture): tests/browser/test_live_region.py
+// checks both ways give the same colours at the same points. The palette, the fading and
+// the activations' constants come with the frame from the Python side: one truth.
 
 // Input features, as core/inputs.py computes them from a point (x1, x2).
 const FEATURES = {
@@ -44,7 +45,7 @@ function floats(base64) {
 // The network's output on the r x r grid: Float32Array (r * r * outputs), row-major with
 // x1 varying fastest and x2 growing with the row, as core/region.py lays out its grid.
 function npRegionOutput(spec) {
-  const [lo, hi, r] = spec.grid;
+  const [lo, hi] = spec.extent, r = spec.r;
   const theta = floats(spec.theta);
   const nf = spec.features.length, points = r * r;
   const axis = new Float32Array(r);
@@ -78,41 +79,63 @@ function npRegionOutput(spec) {
   return A;
 }
 
+
+function bytesOf(base64) {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
 // figures/colors.tint: a colour blended with white by strength in [0, 1], truncated to bytes.
-function tint(rgb, base, strength, max) {
+function tint(rgba, i, base, strength, max) {
   const s = max * Math.min(1, Math.max(0, strength));
-  rgb[0] = Math.trunc(255 * (1 - s) + base[0] * s);
-  rgb[1] = Math.trunc(255 * (1 - s) + base[1] * s);
-  rgb[2] = Math.trunc(255 * (1 - s) + base[2] * s);
+  rgba[i] = Math.trunc(255 * (1 - s) + base[0] * s);
+  rgba[i + 1] = Math.trunc(255 * (1 - s) + base[1] * s);
+  rgba[i + 2] = Math.trunc(255 * (1 - s) + base[2] * s);
+  rgba[i + 3] = 255;
+}
+
+// The output on the grid as region_bytes sends it: per point, row-major from the bottom
+// row, "p": P(class 1) in 255 steps; "class": the winning class and its confidence in 255
+// steps (two bytes); "signed": the value over the colour scale, -127..127 (a signed byte).
+function quantize(spec) {
+  const out = npRegionOutput(spec), K = spec.units[spec.units.length - 1];
+  const points = spec.r * spec.r, clip = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  const values = new Uint8Array(spec.kind === "class" ? 2 * points : points);
+  for (let p = 0; p < points; p++) {
+    if (spec.kind === "p") values[p] = Math.round(clip(out[p], 0, 1) * 255);
+    else if (spec.kind === "signed") {
+      let scale = spec.scale;
+      if (!(Number.isFinite(scale) && scale > 0)) scale = 1;
+      values[p] = Math.round(clip(out[p * K] / scale, -1, 1) * 127) & 255;
+    } else {
+      let winner = 0;
+      for (let k = 1; k < K; k++) if (out[p * K + k] > out[p * K + winner]) winner = k;
+      const confidence = (out[p * K + winner] - 1 / K) / (1 - 1 / K);
+      values[2 * p] = winner % 256;
+      values[2 * p + 1] = Math.round(clip(confidence, 0, 1) * 255);
+    }
+  }
+  return values;
 }
 
 // RGBA bytes (r * r * 4) of the region, top row first, as figures/region.region_image.
 function npRegionPixels(spec) {
-  const r = spec.grid[2], out = npRegionOutput(spec), K = spec.units[spec.units.length - 1];
-  const pal = spec.palette, classes = pal.classes, rgba = new Uint8ClampedArray(r * r * 4);
-  const rgb = [0, 0, 0];
-  let scale = spec.scale;
-  if (!(Number.isFinite(scale) && scale > 0)) scale = 1;
+  const r = spec.r, pal = spec.palette, hard = spec.hard, max = pal.max_tint;
+  const values = spec.values !== undefined ? bytesOf(spec.values) : quantize(spec);
+  const rgba = new Uint8ClampedArray(r * r * 4);
   for (let row = 0; row < r; row++) {
     for (let col = 0; col < r; col++) {
-      const p = row * r + col;
-      if (spec.task === "regression") {
-        const v = out[p * K];
-        const strength = spec.hard ? 1 : Math.abs(v) / scale;
-        tint(rgb, v > 0 ? pal.positive : pal.negative, Number.isFinite(strength) ? strength : 0,
-             pal.max_tint);
-      } else if (spec.task === "binary") {  // P(class 1), on colors.binary_rgb's table of steps
-        const q = Math.round(Math.min(1, Math.max(0, out[p])) * pal.p_levels) / pal.p_levels;
-        const winner = q > 1 - q ? 1 : 0;
-        tint(rgb, classes[winner], spec.hard ? 1 : (Math.max(q, 1 - q) - 0.5) / 0.5, pal.max_tint);
+      const p = row * r + col, i = ((r - 1 - row) * r + col) * 4;  // images start at the top
+      if (spec.kind === "p") {
+        const q = values[p] / 255, winner = q > 1 - q ? 1 : 0;
+        tint(rgba, i, pal.classes[winner], hard ? 1 : (Math.max(q, 1 - q) - 0.5) / 0.5, max);
+      } else if (spec.kind === "class") {
+        const winner = values[2 * p];
+        tint(rgba, i, pal.classes[winner % pal.classes.length], hard ? 1 : values[2 * p + 1] / 255,
+             max);
       } else {
-        let winner = 0;
-        for (let k = 1; k < K; k++) if (out[p * K + k] > out[p * K + winner]) winner = k;
-        const confidence = (out[p * K + winner] - 1 / K) / (1 - 1 / K);
-        tint(rgb, classes[winner % classes.length], spec.hard ? 1 : confidence, pal.max_tint);
+        const v = (values[p] << 24) >> 24;  // a signed byte
+        tint(rgba, i, v > 0 ? pal.positive : pal.negative, hard ? 1 : Math.abs(v) / 127, max);
       }
-      const i = ((r - 1 - row) * r + col) * 4;  // images start at the top
-      rgba[i] = rgb[0]; rgba[i + 1] = rgb[1]; rgba[i + 2] = rgb[2]; rgba[i + 3] = 255;
     }
   }
   return rgba;
@@ -123,11 +146,10 @@ function npRegionPixels(spec) {
 function npDrawRegion(place, spec) {
   const img = place.querySelector("img.np-region-image");
   if (!img) return false;
-  const r = spec.grid[2];
+  const r = spec.r;
   const canvas = (npDrawRegion.canvas ??= document.createElement("canvas"));
   canvas.width = r; canvas.height = r;
-  const context = canvas.getContext("2d");
-  context.putImageData(new ImageData(npRegionPixels(spec), r, r), 0, 0);
+  canvas.getContext("2d").putImageData(new ImageData(npRegionPixels(spec), r, r), 0, 0);
   img.src = canvas.toDataURL("image/png");
   return true;
 }

@@ -7,14 +7,16 @@ import html
 
 import numpy as np
 
+from core.activations import ELU_ALPHA, LEAKY_SLOPE
 from core.inputs import DEFAULT as DEFAULT_FEATURES
 from figures import colors, curves, network
 from figures.region import (
     points_layer_html,
     points_svg,
+    region_bytes,
     region_html,
     region_image,
-    region_spec,
+    region_net,
 )
 
 from .live import LiveRun
@@ -38,14 +40,22 @@ def region_live(run: LiveRun, hard: bool, alt: str = "") -> str:
     return region_html(region_image(run.region_output(), run.data.task, hard, scale), alt=alt)
 
 
-def region_data(run: LiveRun, hard: bool) -> dict | None:
-    """The live region as data for the learner's browser to draw (the network's weights,
-    the grid, the colours: ``figures.region.region_spec``); None for a network too large
-    to evaluate there, whose region comes as a picture (``region_live``)."""
+def region_data(run: LiveRun, hard: bool) -> dict:
+    """The live region as data for the learner's browser to draw (live_region.js): a
+    network as small as TF Playground's as its weights, which the browser evaluates on
+    the grid (``figures.region.region_net``: no server time at all), a larger one as its
+    output on the grid, as bytes (``region_bytes``): what ``region_live`` shows, without
+    the server's colouring and picture encoding."""
     net, grid = run.trainer.network, run.grid
-    return region_spec(net.W, net.b, net.activations, run.settings.features,
-                       (float(grid.x1[0]), float(grid.x1[-1])), grid.resolution,
-                       run.data.task, hard, run.value_scale())
+    spec = region_net(net.W, net.b, net.activations, run.settings.features,
+                      (float(grid.x1[0]), float(grid.x1[-1])), grid.resolution,
+                      run.data.task, hard, run.value_scale(), ACTIVATION_CONSTANTS)
+    if spec is None:
+        spec = region_bytes(run.region_output(), run.data.task, hard, run.value_scale())
+    return spec
+
+
+ACTIVATION_CONSTANTS = {"leaky": LEAKY_SLOPE, "elu": ELU_ALPHA}  # for live_region.js
 
 
 def region_points(run: LiveRun, show_test: bool) -> str:
