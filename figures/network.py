@@ -113,7 +113,8 @@ def network_html(sizes: list[int], W: list[np.ndarray], b: list[np.ndarray],
     column = WIDTH / len(sizes)
     full = "position:absolute;left:0;top:0;width:100%;height:100%"
     parts = [f'<img class="np-network-units" src="{sprite}" alt="" style="{full}">',
-             f'<img src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}" '
+             f'<img class="np-network-edges" '
+             f'src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}" '
              f'alt="" style="{full}">']
     for l, (n, x, y) in enumerate(zip(sizes, xs, ys)):
         parts.append(f'<div style="position:absolute;left:{px(x - column / 2)};top:0;'
@@ -139,6 +140,29 @@ def network_html(sizes: list[int], W: list[np.ndarray], b: list[np.ndarray],
                      f'color:#444;white-space:nowrap">{html.escape(label)}</div>')
     return (f'<div class="np-network" style="position:relative;width:100%;'
             f'aspect-ratio:{WIDTH}/{HEIGHT};overflow:hidden">{"".join(parts)}</div>')
+
+
+def diagram_data(sizes: list[int], net: dict, activations: list[str],
+                 extent: tuple[float, float]) -> dict:
+    """What the learner's browser needs to redraw the live parts of ``network_html`` itself
+    (live_region.js): the thumbnails of every drawn unit, evaluated on a grid over
+    ``extent`` and coloured as ``thumbnail_rgb``, in a sprite laid out as ``sprite_rgb``,
+    and the edges as ``edges_svg`` draws them. ``net`` is the network as
+    ``region.region_net`` sends it (its weights, units, activations and input features);
+    ``activations`` name how each layer's thumbnails are coloured, the inputs' first. The
+    layout comes computed, so both sides place every pixel alike."""
+    xs, ys, node = unit_positions(sizes)
+    t, k = thumbnail_size(node), SPRITE_SCALE
+    return {**net, "r": t, "extent": [float(extent[0]), float(extent[1])],
+            "shown": [len(y) for y in ys], "colouring": list(activations),
+            "sprite": [int(HEIGHT * k), int(WIDTH * k)],
+            "lefts": [int(round(k * x - t / 2)) for x in xs],
+            "tops": [[int(round(k * yj - t / 2)) for yj in y] for y in ys],
+            "edge_x": [[round(xs[l] + node / 2), round(xs[l + 1] - node / 2)]
+                       for l in range(len(xs) - 1)],
+            "edge_y": [np.round(y).astype(int).tolist() for y in ys],
+            "edge_levels": EDGE_LEVELS, "size": [WIDTH, HEIGHT],
+            "positive": colors.POSITIVE_HEX, "negative": colors.NEGATIVE_HEX}
 
 
 def thumbnail_rgb(A: np.ndarray, activation: str) -> np.ndarray:

@@ -113,3 +113,46 @@ def test_a_network_larger_than_tf_playgrounds_travels_as_bytes():
     net = small.network
     assert region_net(net.W, net.b, net.activations, BASE.features, (-1.0, 1.0), 100,
                       "binary") is not None
+
+
+# --- the network diagram's live parts ----------------------------------------------------
+SPRITE = "spec => Array.from(npSpritePixels(spec))"
+EDGES = "spec => npEdgesSvg(spec)"
+
+
+def diagrams(page, settings):
+    """``(server's sprite, browser's sprite, server's edges, browser's edges)`` of a
+    Playground run's diagram."""
+    from figures import network as fig
+    from ui.playground import views
+    from ui.playground.live import LiveRun
+
+    run = LiveRun(settings)
+    run.advance(20)
+    net = run.trainer.network
+    xs, ys, node = fig.unit_positions(net.sizes)
+    shown = [len(y) for y in ys]
+    maps = run.unit_maps(fig.thumbnail_size(node))
+    images = [fig.thumbnail_rgb(A[..., :n], act)
+              for A, n, act in zip(maps, shown, ["linear", *net.activations])]
+    server_sprite = fig.sprite_rgb(images, xs, ys, node)
+    spec = views.network_data(run)
+    h, w = spec["sprite"]
+    browser_sprite = np.array(page.evaluate(SPRITE, spec), dtype=np.uint8).reshape(h, w, 4)
+    return (server_sprite, browser_sprite[..., :3], fig.edges_svg(net.W, xs, ys, node),
+            page.evaluate(EDGES, spec))
+
+
+@pytest.mark.parametrize("change", [
+    {}, {"act": ("relu", "relu")}, {"act": ("sigmoid", "elu")}, {"dataset": "spiral3"},
+    {"dataset": "sine"}, {"hidden": (16,), "act": ("leaky_relu",)},
+    {"features": ("x1", "x2", "x1^2", "sin(x2)")}, {"hidden": ()},
+])
+def test_the_diagram_drawn_in_the_browser_looks_like_the_servers(blank, change):
+    from ui.playground.settings import DEFAULTS
+
+    server, browser, server_edges, browser_edges = diagrams(
+        blank, DEFAULTS.with_(samples=200, **change))
+    diff = np.abs(server.astype(int) - browser.astype(int)).max(axis=-1)
+    assert np.mean(diff <= 2) > 0.999 and diff.max() <= 8, f"{np.count_nonzero(diff > 2)}"
+    assert browser_edges == server_edges

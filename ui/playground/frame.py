@@ -93,6 +93,12 @@ class Frame:
             self.metrics_shown = shown
 
     def network(self) -> None:
+        """The diagram. Over the channel, its thumbnails and edges as data for the
+        learner's browser to draw (live_region.js), where the network is small enough."""
+        if "network" in self.placed and self.channel is not None and self.channel.connected():
+            data = views.network_data(self.run)
+            if data is not None and self.channel.send({"network": {"diagram": data}}):
+                return
         self._show("network", self.network_slot,
                    views.network_diagram(self.run, self.T, tooltips=not self.live))
 

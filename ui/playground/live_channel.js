@@ -69,7 +69,8 @@ function open(path, token) {
       const place = document.querySelector(`[data-np-live="${name}"]`);
       if (!place || place.dataset.npRun !== String(run)) continue;
       if (typeof part === "string") show(place, part);  // a picture: HTML
-      else npDrawRegion(place, part);  // the region as data: drawn here (live_region.js)
+      else if (part.diagram) npDrawDiagram(place, part.diagram);  // data, drawn here
+      else npDrawRegion(place, part);  // (live_region.js)
     }
   };
   socket.onclose = () => {

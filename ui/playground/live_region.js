@@ -42,9 +42,11 @@ function floats(base64) {
   return new Float32Array(bytes.buffer);  // little-endian float32, as the server packs them
 }
 
-// The network's output on the r x r grid: Float32Array (r * r * outputs), row-major with
-// x1 varying fastest and x2 growing with the row, as core/region.py lays out its grid.
-function npRegionOutput(spec) {
+// Every layer's values on the r x r grid over spec.extent, input features first:
+// [(r * r * features), (r * r * units_1), ..., (r * r * outputs)], each row-major with x1
+// varying fastest and x2 growing with the row, as core/region.py lays out its grid;
+// non-finite values are 0, as nan_to_num makes them there.
+function npLayers(spec) {
   const [lo, hi] = spec.extent, r = spec.r;
   const theta = floats(spec.theta);
   const nf = spec.features.length, points = r * r;
@@ -56,6 +58,7 @@ function npRegionOutput(spec) {
       for (let f = 0; f < nf; f++) A[p * nf + f] = FEATURES[spec.features[f]](axis[col], axis[row]);
     }
   }
+  const layers = [A];
   let offset = 0, fanIn = nf;
   for (let l = 0; l < spec.units.length; l++) {
     const units = spec.units[l];
@@ -72,16 +75,19 @@ function npRegionOutput(spec) {
       }
     }
     activate(spec.activations[l], Z, units, spec);
+    layers.push(Z);
     A = Z;
     fanIn = units;
   }
-  for (let i = 0; i < A.length; i++) if (!Number.isFinite(A[i])) A[i] = 0;  // as nan_to_num
-  return A;
+  for (const values of layers) {
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
+  }
+  return layers;
 }
 
-
-function bytesOf(base64) {
-  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+function npRegionOutput(spec) {
+  const layers = npLayers(spec);
+  return layers[layers.length - 1];
 }
 
 // figures/colors.tint: a colour blended with white by strength in [0, 1], truncated to bytes.
@@ -151,5 +157,108 @@ function npDrawRegion(place, spec) {
   canvas.width = r; canvas.height = r;
   canvas.getContext("2d").putImageData(new ImageData(npRegionPixels(spec), r, r), 0, 0);
   img.src = canvas.toDataURL("image/png");
+  return true;
+}
+
+// --- the network diagram's live parts (figures/network.py: sprite_rgb, thumbnail_rgb,
+// edges_svg), from the network's weights and the layout the server computed ---------------
+
+// figures/colors.signed_rgb of one value: orange below 0, blue above, white at 0.
+function signedTint(rgba, i, v, scale, pal) {
+  const strength = Math.abs(v) / scale;
+  tint(rgba, i, v > 0 ? pal.positive : pal.negative, Number.isFinite(strength) ? strength : 0,
+       pal.max_tint);
+}
+
+// The thumbnails of every drawn unit in one RGBA sprite (sprite rows x columns).
+function npSpritePixels(spec) {
+  const layers = npLayers(spec), r = spec.r, pal = spec.palette, [h, w] = spec.sprite;
+  const rgba = new Uint8ClampedArray(h * w * 4).fill(255);
+  const put = (y, x, v) => {  // a thin grey frame
+    if (y < 0 || x < 0 || y >= h || x >= w) return;
+    const i = (y * w + x) * 4;
+    rgba[i] = rgba[i + 1] = rgba[i + 2] = v;
+  };
+  layers.forEach((values, l) => {
+    const units = values.length / (r * r), act = spec.colouring[l], left = spec.lefts[l];
+    for (let j = 0; j < spec.shown[l]; j++) {
+      const top = spec.tops[l][j];
+      for (let y = top - 1; y < top + r + 1; y++) for (let x = left - 1; x < left + r + 1; x++) put(y, x, 187);
+      let centre = 0, scale = 1;
+      if (act === "sigmoid") { centre = 0.5; scale = 0.5; }
+      else if (act !== "tanh" && act !== "softmax") {  // unbounded: the unit's own largest value
+        scale = 0;
+        for (let p = 0; p < r * r; p++) scale = Math.max(scale, Math.abs(values[p * units + j]));
+        if (!(Number.isFinite(scale) && scale > 0)) scale = 1;
+      }
+      for (let row = 0; row < r; row++) {
+        for (let col = 0; col < r; col++) {
+          const v = values[(row * r + col) * units + j];
+          const y = top + (r - 1 - row), x = left + col;  // images start at the top
+          if (y < 0 || x < 0 || y >= h || x >= w) continue;
+          const i = (y * w + x) * 4;
+          if (act === "softmax") tint(rgba, i, pal.classes[j % pal.classes.length], v, pal.max_tint);
+          else signedTint(rgba, i, v - centre, scale, pal);
+        }
+      }
+    }
+  });
+  return rgba;
+}
+
+// The edges as edges_svg draws them: one path per colour and thickness.
+function npEdgesSvg(spec) {
+  const theta = floats(spec.theta), levels = spec.edge_levels, [width, height] = spec.size;
+  const blocks = [];
+  let offset = 0, fanIn = spec.features.length;
+  for (const units of spec.units) {
+    blocks.push({ W: theta.subarray(offset, offset + fanIn * units), fanIn, units });
+    offset += fanIn * units + units;
+    fanIn = units;
+  }
+  let wMax = 0;
+  blocks.forEach(({ W, units }, l) => {
+    for (let i = 0; i < spec.shown[l]; i++) {
+      for (let j = 0; j < spec.shown[l + 1]; j++) wMax = Math.max(wMax, Math.abs(W[i * units + j]));
+    }
+  });
+  if (!(Number.isFinite(wMax) && wMax > 0)) wMax = 1;
+  const paths = new Map();
+  blocks.forEach(({ W, units }, l) => {
+    const [x0, x1] = spec.edge_x[l], ya = spec.edge_y[l], yc = spec.edge_y[l + 1];
+    for (let i = 0; i < ya.length; i++) {
+      for (let j = 0; j < yc.length; j++) {
+        let w = W[i * units + j];
+        if (!Number.isFinite(w)) w = 0;
+        const level = Math.round(Math.min(1, Math.max(0, Math.abs(w) / wMax)) * (levels - 1));
+        const key = levels * (w > 0 ? 1 : 0) + level;
+        if (!paths.has(key)) paths.set(key, []);
+        paths.get(key).push(`M${x0} ${ya[i]}L${x1} ${yc[j]}`);
+      }
+    }
+  });
+  const body = [...paths.keys()].sort((a, b) => a - b).map((key) => {
+    const level = key % levels;
+    return `<path d="${paths.get(key).join("")}" fill="none" ` +
+      `stroke="${key >= levels ? spec.positive : spec.negative}" ` +
+      `stroke-width="${(0.5 + 4.5 * level / (levels - 1)).toFixed(2)}" ` +
+      `stroke-opacity="${(0.25 + 0.7 * level / (levels - 1)).toFixed(2)}"/>`;
+  }).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}">${body}</svg>`;
+}
+
+// Redraw a frame's diagram in its place: the thumbnails' sprite and the edges change; the
+// titles and labels the server drew stay.
+function npDrawDiagram(place, spec) {
+  const units = place.querySelector("img.np-network-units");
+  const edges = place.querySelector("img.np-network-edges");
+  if (!units || !edges) return false;
+  const [h, w] = spec.sprite;
+  const canvas = (npDrawDiagram.canvas ??= document.createElement("canvas"));
+  canvas.width = w; canvas.height = h;
+  canvas.getContext("2d").putImageData(new ImageData(npSpritePixels(spec), w, h), 0, 0);
+  units.src = canvas.toDataURL("image/png");
+  edges.src = "data:image/svg+xml;base64," + btoa(npEdgesSvg(spec));
   return true;
 }

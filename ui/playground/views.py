@@ -156,6 +156,20 @@ def network_diagram(run: LiveRun, T: dict, tooltips: bool = False) -> str:
                                 labels, input_labels(run, T))
 
 
+def network_data(run: LiveRun) -> dict | None:
+    """The live parts of ``network_diagram`` (thumbnails and edges) as data for the
+    learner's browser to draw (``figures.network.diagram_data``): the network's weights
+    and the layout; None for a network too large to evaluate there (drawn on the server)."""
+    net, grid = run.trainer.network, run.grid
+    _, _, node = network.unit_positions(net.sizes)
+    extent = (float(grid.x1[0]), float(grid.x1[-1]))  # every picture's plane, any resolution
+    spec = region_net(net.W, net.b, net.activations, run.settings.features, extent,
+                      network.thumbnail_size(node), run.data.task, constants=ACTIVATION_CONSTANTS)
+    if spec is None:
+        return None
+    return network.diagram_data(net.sizes, spec, ["linear", *net.activations], extent)
+
+
 def _layer_names(run: LiveRun, T: dict) -> list[str]:
     L = len(run.trainer.network.W)
     return [T["layer_name"].format(l=l) for l in range(1, L)] + [T["output_layer"]]
