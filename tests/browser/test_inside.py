@@ -108,3 +108,27 @@ def test_the_chinese_page_speaks_chinese(page):
     words = set(re.findall(r"[A-Za-z][A-Za-z0-9]+", main))
     assert words <= ALLOWED_LATIN, sorted(words - ALLOWED_LATIN)
     no_exception(page)
+
+
+def test_a_closed_tab_stops_training(browser):
+    """A student who closes the lesson while it plays leaves the server idle: its live
+    loop sees the tab has gone (as the Playground's does), rather than training for
+    nobody until the session expires and taking the class's share of the core."""
+    with drive.running_server() as (base, server):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        drive.open_app(page, base + "/")
+        drive.open_app(page, base + "/inside")
+        page.get_by_role("button", name="Play", exact=True).click()
+        drive.wait_for_metric(page, "Epoch", 20)
+        pids = drive.descendants(server.pid)
+        start = drive.total_cpu_seconds(pids)
+        time.sleep(2.0)
+        playing = drive.total_cpu_seconds(pids) - start
+        context.close()
+        time.sleep(2.0)  # the loop's next frame finds the tab gone
+        start = drive.total_cpu_seconds(pids)
+        time.sleep(3.0)
+        idle = drive.total_cpu_seconds(pids) - start
+        assert playing > 0.3  # it was training: a good part of a core
+        assert idle < 0.15 * 3.0, f"{idle:.2f} s of CPU in 3 s after the tab was closed"

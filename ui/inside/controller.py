@@ -20,6 +20,7 @@ from core.datasets import Dataset, Split
 from core.history import History
 from core.training import Snapshot, Trainer
 from ui.playground import controller as playground
+from ui.playground import pacing
 
 NS = "inside."
 FRESH = NS + "fresh"  # this page's own run (a FreshRun), made on the first need
@@ -268,14 +269,24 @@ def play(run, draw_pictures: Callable[[], None], draw_metrics: Callable[[], None
     (Streamlit stops the script) or the run diverges."""
     epochs = max(1, int(run.settings.speed if hasattr(run, "settings") else run.speed))
     frame = 0
-    while state.get(PLAYING):
-        started = time.perf_counter()
-        snap = run.advance(epochs)
-        if snap.diverged:
-            state[PLAYING] = False
-            st.rerun()
-        draw_pictures()
-        if frame % METRICS_EVERY == 0:
-            draw_metrics()
-        frame += 1
-        time.sleep(max(0.0, FRAME_SECONDS - (time.perf_counter() - started)))
+    # shares the server as the Playground's loop does (ui/playground/pacing.py): one live
+    # loop's work at a time, all of them within their share of the core, below the rest
+    # of the machine, and counted among the players that the Playground's loops share with
+    delivery = pacing.Delivery()
+    pacing.lower_priority()
+    with pacing.playing():
+        while state.get(PLAYING):
+            started = time.perf_counter()
+            with pacing.turn():
+                snap = run.advance(epochs)
+            if snap.diverged:
+                state[PLAYING] = False
+                st.rerun()
+            with pacing.turn():
+                draw_pictures()
+                if frame % METRICS_EVERY == 0:
+                    draw_metrics()
+            frame += 1
+            if not delivery.connected():
+                return  # the tab was closed
+            time.sleep(max(0.0, FRAME_SECONDS - (time.perf_counter() - started)))
