@@ -110,3 +110,15 @@ def test_a_channel_opens_only_with_its_sessions_token(app_url):
 
     for token in ("", "guess", "A" * 43):
         assert attempt(token) in (1008, 403)
+
+
+@pytest.mark.parametrize("hidden", ["4", "32,32"])
+def test_the_browser_draws_the_live_pictures_of_small_and_large_networks(page, hidden):
+    """A small network's region and diagram travel as its weights, a larger one's region
+    as bytes (live_region.js): either way the page shows a moving region, no error."""
+    drive.open_app(page, page.app_url + f"/?dataset=circles&samples=200&hidden={hidden}&seed=3")
+    play(page)
+    page.wait_for_function(f"({RECEIVED})() > 20", timeout=20_000)
+    assert region_changes(page, 2.0) >= 10
+    assert page.locator(".np-network-units").get_attribute("src").startswith("data:image/png")
+    assert not page.js_errors, page.js_errors

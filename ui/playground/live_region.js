@@ -90,6 +90,10 @@ function npRegionOutput(spec) {
   return layers[layers.length - 1];
 }
 
+function bytesOf(base64) {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
 // figures/colors.tint: a colour blended with white by strength in [0, 1], truncated to bytes.
 function tint(rgba, i, base, strength, max) {
   const s = max * Math.min(1, Math.max(0, strength));
