@@ -108,7 +108,8 @@ def test_however_busy_the_server_a_frame_trains_three_epochs_at_least(monkeypatc
     still trains MIN_TRAIN_EPOCHS epochs (so 10 updates/s still mean 30 epochs/s, above
     TF Playground's 25), and a tiny network's at least MIN_TRAIN_SECONDS."""
     from ui.playground import controller
-    from ui.playground.controller import SHARED_FRAME_SECONDS, _past, _training_bounds
+    from ui.playground.controller import SHARED_FRAME_SECONDS, _training_bounds
+    from ui.playground.pacing import past as _past
 
     monkeypatch.setattr(pacing, "_players", set(range(500)))
     least, most = _training_bounds(SHARED_FRAME_SECONDS, 0.001, epoch)
@@ -129,7 +130,7 @@ def test_a_frame_trains_until_one_more_epoch_would_overrun_it(epoch, epochs):
     """The live loop asks after every epoch whether to stop: small epochs fill the frame
     (to within half an epoch), and an epoch that takes most of the frame is not followed
     by another that would make the frame late (a big network alone: fewer updates/s)."""
-    from ui.playground.controller import _past
+    from ui.playground.pacing import past as _past
 
     clock = Clock()
     done, trained = _past(clock.perf_counter, 0.03), 0
@@ -148,7 +149,8 @@ def test_alone_frames_keep_a_fixed_clock_and_spend_spare_time_training():
     moment). A frame that drew faster than expected hands its spare moments to the next
     frame's training: 30 pictures a second, not more, and every moment not drawing is
     training (nothing slept)."""
-    from ui.playground.controller import _due, _past
+    from ui.playground.controller import _due
+    from ui.playground.pacing import past as _past
 
     clock, period, expected, epoch = Clock(), 1 / 30, 0.003, 0.0003
     due, trained = None, 0.0

@@ -270,21 +270,6 @@ def _training_bounds(period: float, drawing: float, epoch_seconds: float
     return least, max(least, pacing.fair_share(period) - drawing)
 
 
-def _past(clock: Callable[[], float], moment: float) -> Callable[[], bool]:
-    """Asked after each epoch: would one more end further past ``moment`` (on ``clock``)
-    than stopping now ends before it? So an epoch that takes most of a frame (a big
-    network, many points) is not followed by a second one that makes the frame late, and
-    small epochs fill the frame to within half an epoch."""
-    last = [clock()]
-
-    def done() -> bool:
-        now = clock()
-        epoch, last[0] = now - last[0], now
-        return now + epoch / 2 >= moment
-
-    return done
-
-
 def _due(previous: float | None, started: float, period: float) -> float:
     """When a frame that starts at ``started`` should end. Alone (``previous``: when the
     frame before was due), frames are due on a fixed clock, one period apart: one that
@@ -331,9 +316,9 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
                 until = None
             elif alone:  # the frame on time, every moment before it training (and at
                 # least the floor, should drawing alone take longer than a frame)
-                until = _past(time.perf_counter, max(due - drawing_wall, started + least))
+                until = pacing.past(time.perf_counter, max(due - drawing_wall, started + least))
             else:  # a fair share of the shared core, on the wall clock: see FAIR_CLOCK
-                until = _past(FAIR_CLOCK, FAIR_CLOCK() + budget)
+                until = pacing.past(FAIR_CLOCK, FAIR_CLOCK() + budget)
             began, first = time.thread_time(), run.epoch
             if cap is None:  # with the networks of the same shape, if others play
                 snap = together.advance(run, budget, MAX_EPOCHS_PER_FRAME, until)

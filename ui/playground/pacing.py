@@ -24,7 +24,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 _lock = threading.Lock()
@@ -142,6 +142,21 @@ def fair_share(period: float) -> float:
     frame, so that all of them, each drawing one frame every ``period`` seconds, stay
     within ``LIVE_SHARE`` of the core together."""
     return LIVE_SHARE * period / players()
+
+
+def past(clock: Callable[[], float], moment: float) -> Callable[[], bool]:
+    """Asked after each epoch: would one more end further past ``moment`` (on ``clock``)
+    than stopping now ends before it? So an epoch that takes most of a frame (a big
+    network, many points, a whole class's stack) is not followed by a second one that makes
+    the frame late, and small epochs fill the frame to within half an epoch."""
+    last = [clock()]
+
+    def done() -> bool:
+        now = clock()
+        epoch, last[0] = now - last[0], now
+        return now + epoch / 2 >= moment
+
+    return done
 
 
 def players() -> int:

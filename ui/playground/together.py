@@ -84,18 +84,9 @@ def advance(run: LiveRun, seconds: float, epochs: int,
         account[0] = min(account[0], SAVE_EPOCHS * account[1])
     if account[0] < TURN_EPOCHS * account[1]:
         return run.last  # saved for a later turn
-    clock = time.perf_counter
-    start = clock()
-    deadline = start + account[0]
-    last = [start]
-
-    def done() -> bool:  # as controller._past: stop where the next epoch would end later
-        now = clock()
-        epoch, last[0] = now - last[0], now
-        return now + epoch / 2 >= deadline
-
-    trained = POOL.train(trainer, epochs, done)
-    used = clock() - start
+    start = time.perf_counter()
+    trained = POOL.train(trainer, epochs, pacing.past(time.perf_counter, start + account[0]))
+    used = time.perf_counter() - start
     account[0] -= used
     if trained:
         epoch = used / trained
