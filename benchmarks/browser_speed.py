@@ -7,8 +7,8 @@
    8 tanh, learning rate 0.03, batch 10, 50 % training data, noise 0): wall clock from the
    click on Play until the page shows a test accuracy of at least 98 %.
 
-Targets (issue #3): >= 20 updates/s; spiral solved in < 5 s (TF Playground: ~30 s on
-this machine, as measured for the issue; it cannot be fetched here to run side by side).
+Targets: >= 20 updates/s; spiral solved in < 5 s (TF Playground: ~30 s on the machine
+it was first measured on; it cannot be fetched here to run side by side).
 
     python benchmarks/browser_speed.py [--seeds 0 1 2 3 4] [--speed 25] [--seconds 8]
 """
@@ -123,7 +123,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=8.0, help="how long to count updates")
     ap.add_argument("--limit", type=float, default=60.0, help="give up solving after this")
     ap.add_argument("--no-default", action="store_true",
-                    help="skip the run at the default speed (the app before issue 11 had none)")
+                    help="skip the run at the default speed (earlier releases had none)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
