@@ -125,7 +125,10 @@ def main() -> int:
     ap.add_argument("--no-default", action="store_true",
                     help="skip the run at the default speed (earlier releases had none)")
     args = ap.parse_args()
+    from class_load import machine_speed, speed_line  # benchmarks/class_load.py
     from playwright.sync_api import sync_playwright
+
+    print(speed_line(machine_speed()) + "\n")  # the machine's own speed, before the app starts
 
     with drive.running_app() as base, sync_playwright() as p, drive.chromium(p) as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1700})

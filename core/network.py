@@ -157,9 +157,10 @@ class Network:
 
     def block_norms(self, vector: np.ndarray) -> np.ndarray:
         """Euclidean norms of the blocks ``[W1, b1, W2, b2, ...]`` of a flat vector of this
-        network's layout (``theta``, ``grad``, a difference of two thetas): ``(2 L,)``.
+        network's layout (``theta``, ``grad``, a difference of two thetas): ``(2 L,)``; of
+        each row of ``(K, P)`` rows (a stack of such networks, ``core.stacked``): ``(K, 2 L)``.
         One pass for all layers: per-array ``np.linalg.norm`` calls cost more than the sums."""
-        return np.sqrt(np.add.reduceat(np.square(vector), self._block_starts))
+        return np.sqrt(np.add.reduceat(np.square(vector), self._block_starts, axis=-1))
 
     # --- forward pass -------------------------------------------------------------------
     def forward(self, X: np.ndarray) -> np.ndarray:

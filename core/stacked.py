@@ -150,7 +150,6 @@ class Stack:
                 m.state[name] = [rows[k]]
                 setattr(m.optimizer, name, m.state[name])
         self._shapes = first.block_shapes
-        self._starts = first._block_starts
         self.W, self.b = self._blocks(self.theta)
         self.dW, self.db = self._blocks(self.grad)
         names = first.activations
@@ -198,7 +197,7 @@ class Stack:
                            ones)
             self._step(lr)
         for t in trainers:
-            t._grad_for = None  # net.grad is no longer the measured gradient
+            t.forget_gradient()
 
     def _forward(self, X: np.ndarray, W: list[np.ndarray], b: list[np.ndarray]
                  ) -> tuple[list[np.ndarray], np.ndarray]:
@@ -250,11 +249,10 @@ class Stack:
         self._backward(A, Z, Y, W, dW, db, l1, l2, np.ones(X.shape[1], dtype=DTYPE))
         if self._X_test.shape[1]:
             A_test, Z_test = self._forward(self._X_test[idx], W, b)
-        grad_norms, weight_norms, step_norms = (
-            np.sqrt(np.add.reduceat(np.square(v), self._starts, axis=1)).tolist()
-            for v in (grad, theta, theta - before[idx]))
         # every member's numbers at once, as Trainer._measure takes them one at a time
         first, loss = trainers[0], self._loss
+        grad_norms, weight_norms, step_norms = (
+            first.network.block_norms(v).tolist() for v in (grad, theta, theta - before[idx]))
         task = first.network.task
         penalty = np.zeros(len(rows))
         for W_l in W:

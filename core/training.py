@@ -114,6 +114,11 @@ class Trainer:
             net.backward(Y[start:start + bs], self.l1, self.l2)  # fills net.grad
             opt.step(theta, grad)
 
+    def forget_gradient(self) -> None:
+        """``network.grad`` no longer holds the measured full-batch gradient (someone else,
+        ``core.stacked``, stepped the network), so the next epoch computes its own."""
+        self._grad_for = None
+
     def _gradient_is_current(self) -> bool:
         """Does ``network.grad`` hold the full-batch gradient at the current parameters?"""
         g = self._grad_for

@@ -221,7 +221,7 @@ def play(run: LiveRun, settings: Settings, draw_region: Callable[[], None],
     if state.pop(AUTOPLAY, False) and state[PLAYING] and pacing.rerun_soon(AUTOPLAY_DELAY):
         return  # the first run finishes, so its widgets appear; the next one plays
     try:
-        full_speed = settings.speed >= LIMITS["speed"][1]
+        full_speed = _speed_cap(settings) is None
         with pacing.playing(), together.member(run) if full_speed else contextlib.nullcontext():
             try:
                 _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_chart,
@@ -254,6 +254,12 @@ def _draw(frame: int, chart: int | None, draw_region, draw_metrics, draw_network
     elif chart is not None:
         draw_chart(chart)
         draw_hints()
+
+
+def _speed_cap(settings: Settings) -> int | None:
+    """Epochs a frame when the learner set a speed below the slider's top; None at the top
+    (as many as each frame allows, and trained with the networks of the same shape)."""
+    return settings.speed if settings.speed < LIMITS["speed"][1] else None
 
 
 def _training_bounds(period: float, drawing: float, epoch_seconds: float
@@ -291,7 +297,7 @@ def _live_loop(run, settings, draw_region, draw_metrics, draw_network, draw_char
     to a floor, so the picture stays live and every learner slows down alike. Either way
     the check comes after each epoch, so no fraction of an epoch is left unused. A speed
     below the slider's top value trains exactly that many epochs a frame instead."""
-    cap = settings.speed if settings.speed < LIMITS["speed"][1] else None
+    cap = _speed_cap(settings)
     channel = state.get(CHANNEL)
     delivery = pacing.Delivery(channel)
     pacing.lower_priority()
