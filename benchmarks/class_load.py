@@ -110,7 +110,7 @@ def server(args) -> tuple[str, list[int]]:
 class Client:
     """One session: connects, asks for a run of the page with ``query``, counts what comes:
     the live pictures as Streamlit messages and, once the page's end of the live channel
-    has arrived (ui/playground/channel.py), over the channel, as a browser does."""
+    has arrived (ui/live/channel.py), over the channel, as a browser does."""
 
     def __init__(self, base: str, query: str, fetch_assets: bool = False):
         self.base, self.query, self.fetch_assets = base, query, fetch_assets

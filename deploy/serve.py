@@ -188,6 +188,10 @@ def main() -> int:
              # first loads at once waited 2.7 s, most of it there)
              "--server.fileWatcherType=none", *streamlit_options],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            # a session of its own: there the replica may give way to the machine's
+            # browsers without lowering this terminal (ui/live/server.py); Ctrl-C still
+            # stops it, through ``stop``
+            start_new_session=True,
             env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}))
     conf = tmp / "nginx.conf"
     conf.write_text(nginx_conf(tmp, ports, args.address, args.port))

@@ -33,21 +33,6 @@ layer, ux, uy = controller.choose_view(run, T, controls[2:])
 if run.last.diverged:
     st.error(T["diverged"])
 
-# --- the numbers (drawn under the pictures, so a phone shows the pictures first) ----------------
-def draw_metrics() -> None:
-    snap = run.last
-    values = [
-        (T["m_epoch"], f"{snap.epoch:,}", T["m_epoch_help"]),
-        (T["m_train_acc"], controller.fmt_share(snap.train_accuracy), T["m_train_acc_help"]),
-        (T["m_line_input"], controller.fmt_share(controller.separability(run, 0)),
-         T["m_line_help"]),
-        (T["m_line_layer"].format(l=layer), controller.fmt_share(
-            controller.separability(run, layer)), T["m_line_help"]),
-    ]
-    for slot, (label, value, help_text) in zip(metric_slots, values):
-        slot.metric(label, value, help=help_text)
-
-
 # --- the pictures: the input plane, and the same plane seen by the layer -------------------
 left, right = st.columns(2)
 left.markdown(T["input_title"])
@@ -62,6 +47,21 @@ else:
 metric_slots = [c.empty() for c in st.columns(4)]
 note_slot = st.empty()
 show_3d = uz is not None and not live
+
+
+# the numbers, under the pictures (so a phone shows the pictures first)
+def draw_metrics() -> None:
+    snap = run.last
+    values = [
+        (T["m_epoch"], f"{snap.epoch:,}", T["m_epoch_help"]),
+        (T["m_train_acc"], controller.fmt_share(snap.train_accuracy), T["m_train_acc_help"]),
+        (T["m_line_input"], controller.fmt_share(controller.separability(run, 0)),
+         T["m_line_help"]),
+        (T["m_line_layer"].format(l=layer), controller.fmt_share(
+            controller.separability(run, layer)), T["m_line_help"]),
+    ]
+    for slot, (label, value, help_text) in zip(metric_slots, values):
+        slot.metric(label, value, help=help_text)
 
 
 def draw_pictures() -> None:
@@ -97,4 +97,4 @@ if not live and net.task != "regression":
 lesson.notice(T["notice"])
 lesson.playground_link("spiral_hard", T["playground_lesson"])
 
-controller.play(run, draw_pictures, draw_metrics)
+controller.play(run, controller.LiveView(draw_pictures, draw_metrics))

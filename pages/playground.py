@@ -67,5 +67,4 @@ downloads[2].download_button(
     T["dl_data"], lambda: csvdata.write_csv(run.data), file_name="data.csv", mime="text/csv",
     on_click="ignore")
 
-controller.play(run, settings, pictures.region, pictures.metrics, pictures.network,
-                pictures.chart, pictures.hints, len(frame.CHARTS))
+controller.play(run, settings, pictures)

@@ -1,4 +1,4 @@
-"""The live pictures' channel (ui/playground/channel.py), without a server: who may open
+"""The live pictures' channel (ui/live/channel.py), without a server: who may open
 it, what reaches the page and when, and what is dropped."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import gc
 import json
 import threading
 
-from ui.playground import channel as live
+from ui.live import channel as live
 
 
 class Socket:

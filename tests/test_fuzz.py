@@ -131,7 +131,7 @@ def test_every_picture_number_and_hint_of_a_run_from_any_link_is_drawn(params, e
     assert "np-region-image" in views.region_live(run, s.hard)
     assert views.network_diagram(run, T, tooltips=True)
     assert views.numbers_html(views.metrics(run, T))
-    for chart in CHARTS:
+    for _, chart, _ in CHARTS:
         chart(run, T)
     views.hints(run, T)
     if run.last.diverged:

@@ -1,62 +1,52 @@
-"""The few Streamlit internals the live loops read (ui/playground/pacing.py) are where they
-were. pacing.py treats a missing one as "not available" and carries on (a live loop then
-keeps running after its tab closed, or draws frames nobody can receive yet): quietly
-worse for a class, never an error a learner sees. So an upgrade that moves one must fail
-here, loudly, naming what the app would lose."""
+"""The few Streamlit internals the live loops read (ui/live/streamlit_internals.py) are
+where they were. The app treats a missing one as "not available" and carries on (a live
+loop then keeps running after its tab closed, or draws frames nobody can receive yet):
+quietly worse for a class, never an error a learner sees. So an upgrade that moves one
+must fail here, loudly, naming what the app would lose."""
 
 from __future__ import annotations
 
-import inspect
-import re
+import logging
 
-import pytest
 import streamlit
-from streamlit.runtime import Runtime
-from streamlit.runtime.app_session import AppSession, AppSessionState
-from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-from streamlit.runtime.session_manager import ActiveSessionInfo, SessionManager
+from streamlit.runtime.app_session import AppSession
+
+from ui.live import streamlit_internals as internals
 
 
-def sets_attribute(cls, name: str) -> bool:
-    """Does ``cls.__init__`` set ``self.<name>``?"""
-    return re.search(rf"self\.{name}\s*[:=]", inspect.getsource(cls.__init__)) is not None
+def test_the_internals_the_live_loops_read_are_there():
+    missing = internals.missing()
+    assert not missing, "\n".join(
+        f"Streamlit {streamlit.__version__} no longer has {what}, which "
+        f"ui/live/streamlit_internals.py reads; without it the app loses {lost}"
+        for what, lost in missing)
 
 
-@pytest.mark.parametrize("what, present, lost", [
-    ("Runtime.instance / exists", hasattr(Runtime, "instance") and hasattr(Runtime, "exists"),
-     "every internal below"),
-    ("Runtime._session_mgr", sets_attribute(Runtime, "_session_mgr"),
-     "telling a closed tab from an open one: live loops would train for nobody"),
-    ("Runtime._get_async_objs().eventloop",
-     hasattr(Runtime, "_get_async_objs") and "eventloop" in inspect.getsource(
-         inspect.getmodule(Runtime)),
-     "Pause after Streamlit's own Stop, and play=1 in a teacher's link"),
-    ("SessionManager.get_active_session_info / is_active_session",
-     hasattr(SessionManager, "get_active_session_info")
-     and hasattr(SessionManager, "is_active_session"),
-     "telling a closed tab from an open one"),
-    ("ActiveSessionInfo.session", "session" in getattr(ActiveSessionInfo,
-                                                       "__dataclass_fields__", {}),
-     "the session's outgoing queue"),
-    ("AppSession._browser_queue", sets_attribute(AppSession, "_browser_queue"),
-     "waiting for a frame to leave before drawing the next: frames drawn to be dropped"),
-    ("ForwardMsgQueue.is_empty", hasattr(ForwardMsgQueue, "is_empty"), "the same"),
-    ("AppSession._session_state, request_rerun, _state",
-     sets_attribute(AppSession, "_session_state") and hasattr(AppSession, "request_rerun")
-     and sets_attribute(AppSession, "_state"),
-     "Pause after Streamlit's own Stop, and play=1 in a teacher's link"),
-    ("AppSessionState.APP_IS_RUNNING", hasattr(AppSessionState, "APP_IS_RUNNING"),
-     "a rerun that waits for the current run to end"),
-    ("get_script_run_ctx(suppress_warning=...)",
-     "suppress_warning" in inspect.signature(get_script_run_ctx).parameters,
-     "finding this script thread's session"),
-])
-def test_the_internals_the_live_loops_read_are_there(what, present, lost):
-    assert present, (f"Streamlit {streamlit.__version__} no longer has {what}, which "
-                     f"ui/playground/pacing.py reads; without it the app loses {lost}")
+def test_the_check_itself_tells_a_missing_attribute(monkeypatch):
+    assert internals._sets(AppSession, "_browser_queue")
+    assert not internals._sets(AppSession, "_browser_queue_moved")
+    monkeypatch.delattr(AppSession, "request_rerun")
+    assert [what for what, _ in internals.missing()] == [
+        "AppSession._session_state, request_rerun, _state, _client_state, _scriptrunner"]
 
 
-def test_the_check_itself_tells_a_missing_attribute():
-    assert sets_attribute(AppSession, "_browser_queue")
-    assert not sets_attribute(AppSession, "_browser_queue_moved")
+def test_outside_a_server_every_question_has_a_safe_answer():
+    """AppTest, the CLI, a thread that runs no script: no runtime, nothing to wait for."""
+    assert internals.connection()() is True
+    assert internals.outgoing()() is True
+    assert internals.rerun_soon(0.1) is False
+    assert internals.superseded() is False
+
+
+def test_an_internal_that_fails_is_said_once_in_the_log_not_swallowed(monkeypatch, caplog):
+    class Manager:
+        def is_active_session(self, session_id):
+            raise AttributeError("moved")
+
+    monkeypatch.setattr(internals, "_runtime", lambda: (Manager(), "id"))
+    monkeypatch.setattr(internals, "_told", set())
+    with caplog.at_level(logging.WARNING, logger=internals.__name__):
+        connected = internals.connection()
+        assert connected() is True and connected() is True  # the safe answer
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and "session" in said[0] and "closed tab" in said[0]

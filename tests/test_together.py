@@ -1,4 +1,4 @@
-"""Live runs of one shape train together (ui/playground/together.py): each stays its own
+"""Live runs of one shape train together (ui/live/together.py): each stays its own
 (data, weights, history, learning rate), one that diverges stops alone, and a stack
 trains for the time its members' frames give it, not once per member's frame."""
 
@@ -9,7 +9,7 @@ import contextlib
 import numpy as np
 import pytest
 
-from ui.playground import together
+from ui.live import together
 from ui.playground.live import LiveRun
 from ui.playground.settings import DEFAULTS
 

@@ -302,19 +302,20 @@ def test_the_numbers_are_one_element_with_every_label_and_value_escaped():
 
 
 def test_a_first_layer_that_gets_no_gradient_at_all_is_said_not_a_crash():
-    """8 x 64 ReLU with Adam (the issue's extreme): by epoch 13 every path to the first
-    layer is dead, its gradient is exactly 0, and the hints once divided by it (the page
-    showed ZeroDivisionError and stopped). The cause is dying ReLUs, and that is said."""
+    """8 x 64 ReLU with Adam (an extreme a learner reaches in a dozen epochs): every path
+    to the first layer is dead, its gradient is exactly 0, and the hints once divided by
+    it (the page showed ZeroDivisionError and stopped). The cause is dying ReLUs, and
+    that is said. (Made dead here, not waited for: when training gets there depends on
+    the machine's floating-point rounding.)"""
     run = LiveRun(DEFAULTS.with_(dataset="circles", samples=2000, hidden=(64,) * 8,
                                  act=("relu",), opt="adam", batch=10))
-    saw_zero = False
-    for _ in range(16):
-        run.advance(1)
-        shown = " ".join(views.hints(run, T))
-        saw_zero |= run.last.layers[0].grad_norm_W == 0 and not run.last.diverged
-        if run.last.layers[0].grad_norm_W == 0 and not run.last.diverged:
-            assert "Dying ReLUs" in shown and "Vanishing" not in shown
-    assert saw_zero, "the case this test is about did not happen"
+    net = run.trainer.network
+    net.W[3][...] = 0.0  # every unit of the fourth hidden layer dead, for every input
+    net.b[3][...] = -1.0
+    run.advance(1)
+    assert run.last.layers[0].grad_norm_W == 0 and not run.last.diverged
+    shown = " ".join(views.hints(run, T))
+    assert "Dying ReLUs" in shown and "Vanishing" not in shown
 
 
 def test_no_gradient_reaching_the_first_layer_without_dead_units_is_said_as_such():
@@ -335,14 +336,13 @@ def test_no_gradient_reaching_the_first_layer_without_dead_units_is_said_as_such
 def test_the_pace_says_how_fast_the_page_and_the_class_go_and_nothing_when_paused(lang):
     T_lang = texts("playground", lang)
     run = trained()
-    assert views.pace_text(run, T_lang) == ""
+    assert views.pace_text(None, 1, 1, T_lang) == ""
     assert "np-pace" not in views.numbers_html(views.metrics(run, T_lang), "")
-    run.pace = (29.6, 1834.2, 1, 1)
-    alone = views.pace_text(run, T_lang)
+    alone = views.pace_text((29.6, 1834.2), 1, 1, T_lang)
     assert "30" in alone and "1,834" in alone and "28" not in alone
-    run.pace = (13.8, 41.0, 30, 30)
-    shown = views.numbers_html(views.metrics(run, T_lang), views.pace_text(run, T_lang))
+    shown = views.numbers_html(views.metrics(run, T_lang),
+                               views.pace_text((13.8, 41.0), 30, 27, T_lang))
     pace = re.search(r'<p class="np-pace"[^>]*>([^<]*)</p>', shown).group(1)
-    assert all(n in pace for n in ("14", "41", "30"))
+    assert all(n in pace for n in ("14", "41", "30", "27"))
     # the numbers the load benchmark and the tests read are still first and unchanged
     assert shown.startswith('<dl class="np-metrics"')

@@ -1,4 +1,4 @@
-"""The live pictures' own channel (ui/playground/channel.py) in a real browser: while a
+"""The live pictures' own channel (ui/live/channel.py) in a real browser: while a
 learner plays, every frame comes over it and none as a Streamlit message; without it
 (a proxy that refuses the websocket) the page plays exactly as before; Pause shows the
 paused run; and nobody can read another session's pictures."""

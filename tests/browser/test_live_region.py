@@ -17,7 +17,7 @@ from ui.playground.views import ACTIVATION_CONSTANTS
 
 pytestmark = pytest.mark.browser
 
-JS = (drive.ROOT / "ui" / "playground" / "live_region.js").read_text(encoding="utf-8")
+JS = (drive.ROOT / "ui" / "live" / "live_region.js").read_text(encoding="utf-8")
 PIXELS = "sent => Array.from(npRegionPixels(sent))"
 
 

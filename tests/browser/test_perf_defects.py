@@ -63,6 +63,38 @@ def test_streamlits_own_stop_pauses_and_the_button_says_play(page):
     assert button(page, "Pause").is_visible()
 
 
+def test_a_setting_changed_while_playing_keeps_playing(page):
+    """Streamlit stops the running script when a widget changes and starts the new run at
+    once: the new run plays on, and nothing pauses it later. (The stopped run once took
+    this for Streamlit's Stop, and asked for a pause that came 10 s later.)"""
+    open_playing(page, "dataset=circles&hidden=4,4")
+    assert wait_until(lambda: epoch(page) > 20)
+    page.get_by_text("Show test data").click()
+    time.sleep(11.0)
+    assert button(page, "Pause").is_visible()
+    playing = epoch(page)
+    assert wait_until(lambda: epoch(page) > playing + 20, 5), "still training"
+
+
+def test_on_a_lesson_streamlits_own_stop_pauses_and_stays_on_the_lesson(page):
+    """Every live page shares one loop: Stop on the lesson "Inside the network" pauses it
+    there (a rerun once went to the app's first page, the Playground)."""
+    page.goto(f"{page.app_url}/")
+    page.wait_for_selector(".np-metric", timeout=60_000)
+    page.goto(f"{page.app_url}/inside")
+    page.wait_for_selector(".np-layer-space", timeout=60_000)
+    button(page, "Play").click()
+    assert wait_until(lambda: epoch(page) > 20)
+    page.locator('[data-testid="stStatusWidget"]').get_by_role("button", name="Stop").click()
+    assert wait_until(lambda: button(page, "Play").is_visible(), 3)
+    stopped = epoch(page)
+    time.sleep(1.5)
+    assert epoch(page) == stopped > 20, "paused, on the lesson, with its network"
+    assert page.locator(".np-layer-space").count() == 1 and "/inside" in page.url
+    button(page, "Play").click()
+    assert wait_until(lambda: epoch(page) > stopped + 10)
+
+
 def test_a_loss_that_blows_up_pauses_with_the_divergence_message(page):
     # finite all along, but far worse than guessing for most of 30 epochs: diverged
     open_playing(page, "dataset=circles&hidden=16,16&act=leaky_relu&opt=adam&lr=10&batch=0")

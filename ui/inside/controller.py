@@ -9,8 +9,8 @@ network (the learner sees the same network there).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
@@ -19,8 +19,8 @@ from core import experiment, features, inputs
 from core.datasets import Dataset, Split
 from core.history import History
 from core.training import Snapshot, Trainer
+from ui.live import loop
 from ui.playground import controller as playground
-from ui.playground import pacing
 
 NS = "inside."
 FRESH = NS + "fresh"  # this page's own run (a FreshRun), made on the first need
@@ -32,7 +32,6 @@ SHOWN = NS + "shown_units"  # the (horizontal, vertical) units of the last run
 W_LAYER, W_UX, W_UY, W_3D, W_UZ = (NS + "w_layer", NS + "w_ux", NS + "w_uy", NS + "w_3d",
                                    NS + "w_uz")
 
-FRAME_SECONDS = 1 / 25
 METRICS_EVERY = 6  # frames between two redraws of the numbers (a fit per layer each)
 FRESH_EPOCHS_PER_FRAME = 1  # slow enough to watch the plane unfold
 # Small networks that end in a 2-unit hidden layer, so the output's boundary in the last
@@ -57,7 +56,7 @@ state = st.session_state
 
 class FreshRun:
     """A run made on this page: ``trainer`` (with ``.network`` and ``.split``), ``data``,
-    ``advance(epochs)`` and ``last``, like the Playground's ``LiveRun``."""
+    ``advance(epochs, until)``, ``epoch`` and ``last``, like the Playground's ``LiveRun``."""
 
     speed = FRESH_EPOCHS_PER_FRAME
 
@@ -76,15 +75,19 @@ class FreshRun:
         self.history = History(MAX_HISTORY_ROWS)
         self.history.add(self.trainer.measure())
 
-    def advance(self, epochs: int) -> Snapshot:
+    def advance(self, epochs: int, until: Callable[[], bool] | None = None) -> Snapshot:
         snap = self.history.last
-        for snap in self.trainer.run(epochs):
+        for snap in self.trainer.run(epochs, until=until):
             self.history.add(snap)
         return snap
 
     @property
     def last(self) -> Snapshot:
         return self.history.last
+
+    @property
+    def epoch(self) -> int:
+        return self.trainer.epoch
 
 
 def describe(net, T: dict) -> str:
@@ -264,29 +267,24 @@ def fmt_share(value: float | None) -> str:
 
 
 # --- the live loop ----------------------------------------------------------------------------
-def play(run, draw_pictures: Callable[[], None], draw_metrics: Callable[[], None]) -> None:
-    """While playing: train a few epochs a frame and redraw, until a widget interrupts
-    (Streamlit stops the script) or the run diverges."""
+@dataclass
+class LiveView:
+    """The lesson's live view (for ui/live/loop.py): the pictures every frame, the numbers
+    every ``METRICS_EVERY`` frames (each costs a straight-line fit per layer)."""
+
+    pictures: Callable[[], None]
+    metrics: Callable[[], None]
+
+    def draw(self, tick) -> None:
+        self.pictures()
+        if tick.number % METRICS_EVERY == 0:
+            self.metrics()
+
+
+def play(run, view: LiveView) -> None:
+    """While playing: a few epochs a frame (the Playground's speed, or one for a fresh
+    network: slow enough to watch), drawn by ``view``, in the live loop every live page
+    shares (ui/live/loop.py): it shares the server with the Playground's loops, and
+    stops when the tab has gone."""
     epochs = max(1, int(run.settings.speed if hasattr(run, "settings") else run.speed))
-    frame = 0
-    # shares the server as the Playground's loop does (ui/playground/pacing.py): one live
-    # loop's work at a time, all of them within their share of the core, below the rest
-    # of the machine, and counted among the players that the Playground's loops share with
-    delivery = pacing.Delivery()
-    pacing.lower_priority()
-    with pacing.playing():
-        while state.get(PLAYING):
-            started = time.perf_counter()
-            with pacing.turn():
-                snap = run.advance(epochs)
-            if snap.diverged:
-                state[PLAYING] = False
-                st.rerun()
-            with pacing.turn():
-                draw_pictures()
-                if frame % METRICS_EVERY == 0:
-                    draw_metrics()
-            frame += 1
-            if not delivery.connected():
-                return  # the tab was closed
-            time.sleep(max(0.0, FRAME_SECONDS - (time.perf_counter() - started)))
+    loop.play(run, view, PLAYING, speed=epochs)

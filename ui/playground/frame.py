@@ -3,17 +3,27 @@ filled from the run. Used for the still page and for every frame of the live loo
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import streamlit as st
 
 from figures import svg_chart
 
-from . import channel as live_channel
+from ..live import channel as live_channel
+from ..live.transport import Places
 from . import drawing, views
 from .live import LiveRun
 
-CHARTS = (views.loss_chart, views.accuracy_chart, views.gradient_chart, views.dead_chart)
+# The small charts under the numbers, two a row, in this order: (place, the chart, what
+# shows instead when the run has none: a caption's key, or None for nothing).
+CHARTS = (("loss", views.loss_chart, None), ("accuracy", views.accuracy_chart, None),
+          ("gradients", views.gradient_chart, None), ("dead", views.dead_chart, "no_dead"))
+CHARTS_PER_ROW = 2
+# While playing, the numbers and the diagram take turns every fourth frame, and one small
+# chart (with the hints) comes on a frame of its own in between, each chart about every
+# this many seconds (twice that with others playing in the process).
+SLOW_CHART_SECONDS = 0.15
 # The teacher's view (?present=1): less padding, larger type, a region that leaves room
 # for the numbers below it on a 1280 x 720 projector screen.
 PRESENT_CSS = """<style>
@@ -41,6 +51,9 @@ STACK_CSS = (f"<style>.st-key-{STACK_KEY} {{display: grid !important;}} "
 
 @dataclass
 class Frame:
+    """The Playground's view: its pictures' slots, filled from the run on the still page
+    (``all``) and, while playing, frame by frame (``draw``)."""
+
     run: LiveRun
     T: dict
     show_test: bool
@@ -53,29 +66,21 @@ class Frame:
     chart_slots: list
     hint_slot: object
     live: bool = False
-    channel: live_channel.Channel | None = None
+    places: Places = field(default_factory=lambda: Places(None))
     hints_shown: str | None = None  # the hints on the page now (None: not drawn yet)
     metrics_shown: str | None = None  # the numbers on the page now (None: not drawn yet)
-    placed: set = field(default_factory=set)  # places this run of the page has drawn
-
-    def _show(self, place: str, slot, body: str) -> None:
-        """A live picture into its place: over the channel once this run of the page has
-        drawn the place and the channel is connected, else as a Streamlit message that
-        draws the place (see channel.py)."""
-        if place in self.placed and self.channel is not None and self.channel.send({place: body}):
-            return
-        run = self.channel.run if self.channel is not None else 0
-        slot.html(f'<div data-np-live="{place}" data-np-run="{run}">{body}</div>')
-        self.placed.add(place)
+    pace: str = ""  # how fast the live page goes (views.pace_text), under the numbers
+    charts_drawn: int = 0  # small charts drawn while playing, in turn
+    chart_at: float = 0.0  # when the last of them was drawn (time.perf_counter)
 
     def region(self) -> None:
         """The network's prediction: every frame. Over the channel, as data for the
         learner's browser to colour (live_region.js)."""
-        if ("region" in self.placed and self.channel is not None and self.channel.connected()
-                and self.channel.send({"region": views.region_data(self.run, self.hard)})):
+        if self.places.live() and self.places.send(
+                "region", views.region_data(self.run, self.hard)):
             return
-        self._show("region", self.region_slot,
-                   views.region_live(self.run, self.hard, self.T["region_title"]))
+        self.places.show("region", self.region_slot,
+                         views.region_live(self.run, self.hard, self.T["region_title"]))
 
     def points(self) -> None:
         """The data over it, and which colour is which class: once per run of the page."""
@@ -86,34 +91,34 @@ class Frame:
 
     def metrics(self) -> None:
         """The five numbers, in one message, sent only when one of them changed."""
-        shown = views.numbers_html(views.metrics(self.run, self.T),
-                                   views.pace_text(self.run, self.T))
+        shown = views.numbers_html(views.metrics(self.run, self.T), self.pace)
         if shown != self.metrics_shown:
-            self._show("numbers", self.metrics_slot, shown)
+            self.places.show("numbers", self.metrics_slot, shown)
             self.metrics_shown = shown
 
     def network(self) -> None:
         """The diagram. Over the channel, its thumbnails and edges as data for the
         learner's browser to draw (live_region.js), where the network is small enough."""
-        if "network" in self.placed and self.channel is not None and self.channel.connected():
+        if self.places.live():
             data = views.network_data(self.run)
-            if data is not None and self.channel.send({"network": {"diagram": data}}):
+            if data is not None and self.places.send("network", {"diagram": data}):
                 return
-        self._show("network", self.network_slot,
-                   views.network_diagram(self.run, self.T, tooltips=not self.live))
+        self.places.show("network", self.network_slot,
+                         views.network_diagram(self.run, self.T, tooltips=not self.live))
 
     def chart(self, i: int) -> None:
-        """One of the four small charts, drawn the same way playing or paused (while
-        playing they take turns, one per tick, and swap without flicker)."""
-        chart, slot, place = CHARTS[i](self.run, self.T), self.chart_slots[i], f"chart{i}"
+        """Small chart number ``i``, drawn the same way playing or paused (while playing
+        they take turns, and swap without flicker)."""
+        place, make, empty = CHARTS[i]
+        chart, slot = make(self.run, self.T), self.chart_slots[i]
         if chart is None:
-            self.placed.discard(place)  # a caption or nothing: no place for a chart now
-        if chart is None and i == 3:
-            slot.caption(self.T["no_dead"])
-        elif chart is None:
-            slot.empty()
+            self.places.forget(place)  # a caption or nothing: no place for a chart now
+            if empty is None:
+                slot.empty()
+            else:
+                slot.caption(self.T[empty])
         else:
-            self._show(place, slot, svg_chart.to_html(chart))
+            self.places.show(place, slot, svg_chart.to_html(chart))
 
     def hints(self) -> None:
         """The hints, sent only when they change (each message costs the browser a redraw)."""
@@ -135,12 +140,37 @@ class Frame:
             self.chart(i)
         self.hints()
 
+    def draw(self, tick) -> None:
+        """Frame ``tick`` of the live pictures (``ui.live.loop.Tick``), as one message.
+        The region changes every frame; the numbers and the diagram take turns every
+        fourth frame, and a small chart (with the hints) comes on a frame of its own in
+        between: numbers or thumbnails that change 7 times a second still look live.
+        Every message costs the learner's browser a redraw of the page around it
+        (measured in Chromium: React), so each one that is not the region is worth
+        sparing: numbers every second frame cost the browser a fifth more per frame than
+        every fourth, and a browser that can only take a few frames a second gets a chart
+        with at most every other one."""
+        self.pace = views.pace_text(tick.pace, tick.players, tick.together, self.T)
+        now = time.perf_counter()
+        with self.places.together():
+            self.region()
+            if tick.number % 4 == 0:
+                self.metrics()
+            elif tick.number % 4 == 2:
+                self.network()
+            elif (tick.number % 2
+                  and now - self.chart_at >= SLOW_CHART_SECONDS * min(2, tick.players)):
+                self.chart(self.charts_drawn % len(CHARTS))
+                self.charts_drawn, self.chart_at = self.charts_drawn + 1, now
+                self.hints()
+
 
 def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
             channel: live_channel.Channel | None = None) -> Frame:
     """The page's picture area, top to bottom: region beside network; the five numbers;
-    four charts; hints. (On a phone the columns stack: the picture comes first, right
-    under Play.) With ``channel``, the page's end of it too, out of sight."""
+    the small charts, ``CHARTS_PER_ROW`` a row; hints. (On a phone the columns stack: the
+    picture comes first, right under Play.) With ``channel``, the page's end of it too,
+    out of sight."""
     left, right = st.columns([1, 1.15])
     left.markdown(f"**{T['region_title']}**")
     stack = left.container(key=STACK_KEY)  # the points lie over the region (STACK_CSS)
@@ -155,6 +185,7 @@ def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
     drawing.feature_picker(right, T)  # the input features, right above the input column
     network_slot = right.empty()
     metrics_slot = st.empty()
-    chart_slots = [c.empty() for c in st.columns(2)] + [c.empty() for c in st.columns(2)]
+    chart_slots = [column.empty() for _ in range(0, len(CHARTS), CHARTS_PER_ROW)
+                   for column in st.columns(CHARTS_PER_ROW)][:len(CHARTS)]
     return Frame(run, T, show_test, hard, metrics_slot, region_slot, points_slot, legend_slot,
-                 network_slot, chart_slots, st.empty(), live, channel)
+                 network_slot, chart_slots, st.empty(), live, Places(channel))

@@ -36,9 +36,6 @@ class LiveRun:
         self.init_round = 0
         self.data_version = 0  # bumped with every new data set or split (pictures cache on it)
         self.picture_cache: dict = {}  # pictures that change only with the data
-        # while a live loop plays: (pictures/s, epochs/s, learners playing on the server,
-        # networks in this one's stack), measured by the loop; None when paused
-        self.pace: tuple[float, float, int, int] | None = None
         self._new_data()
 
     # --- what each kind of change rebuilds ---------------------------------------------

@@ -249,13 +249,15 @@ def numbers_html(shown: list[tuple[str, str]], pace: str = "") -> str:
 PACE_STYLE = "font-size:0.875rem;margin:0.25rem 0 0 0;color:#555"
 
 
-def pace_text(run: LiveRun, T: dict) -> str:
-    """While playing, how fast this page goes and, with others playing on the server, the
-    class (``LiveRun.pace``); "" when paused. The teacher's view shows it too: the class's
-    rate, which falls evenly for everyone on a busy server rather than freezing anyone."""
-    if run.pace is None:
+def pace_text(pace: tuple[float, float] | None, players: int, together: int, T: dict) -> str:
+    """While playing, how fast this page goes (``pace``: pictures/s, epochs/s, as measured
+    by the live loop) and, with others playing on the server, how many play and how many
+    networks train together with this one; "" until measured. The teacher's view shows it
+    too: the class's rate, which falls evenly for everyone on a busy server rather than
+    freezing anyone."""
+    if pace is None:
         return ""
-    fps, eps, players, together = run.pace
+    fps, eps = pace
     values = {"fps": f"{fps:.0f}", "eps": f"{eps:,.0f}", "players": players,
               "together": together}
     return T["pace_class" if players > 1 else "pace"].format(**values)

@@ -1,4 +1,5 @@
-"""How live loops share one server process (ui/playground/pacing.py), on a fake clock:
+"""How live loops share one server process and its clock (ui/live/sharing.py, clock.py),
+on a fake clock:
 what the class notices is that all live loops together leave the rest of the core free
 (for new pages, clicks and sending frames), and use all of their share."""
 
@@ -9,7 +10,9 @@ import sys
 
 import pytest
 
-from ui.playground import pacing
+from ui.live import clock as beat
+from ui.live import server
+from ui.live import sharing as pacing
 
 
 class Clock:
@@ -90,11 +93,10 @@ def test_with_a_fair_share_each_frame_every_player_gets_the_shared_frame_rate(
     of them together keep to the live loops' share of the core, and each still draws a
     frame every period. (The old bound, a share of the whole frame, made every frame
     late by design: LIVE_SHARE times the frame rate.)"""
-    from ui.playground.controller import SHARED_FRAME_SECONDS, _training_bounds
-
     monkeypatch.setattr(pacing, "_players", set(range(players)))
-    period, drawing = SHARED_FRAME_SECONDS, 0.001
-    _, most = _training_bounds(period, drawing, epoch_seconds=0.0001)
+    drawing = 0.001
+    period = beat.period(players, drawing, pacing.LIVE_SHARE)
+    _, most = pacing.training_bounds(period, drawing, epoch_seconds=0.0001)
     frames = 600
     play(clock, players, turns=frames, work=most + drawing, monkeypatch=monkeypatch)
     assert clock.cpu / clock.wall == pytest.approx(pacing.LIVE_SHARE, rel=0.03)
@@ -107,22 +109,18 @@ def test_however_busy_the_server_a_frame_trains_three_epochs_at_least(monkeypatc
     """With 500 sessions in one process, the fair share is less than drawing: each frame
     still trains MIN_TRAIN_EPOCHS epochs (so 10 updates/s still mean 30 epochs/s, above
     TF Playground's 25), and a tiny network's at least MIN_TRAIN_SECONDS."""
-    from ui.playground import controller
-    from ui.playground.controller import SHARED_FRAME_SECONDS, _training_bounds
-    from ui.playground.pacing import past as _past
-
     monkeypatch.setattr(pacing, "_players", set(range(500)))
-    least, most = _training_bounds(SHARED_FRAME_SECONDS, 0.001, epoch)
+    least, most = pacing.training_bounds(1 / beat.SHARED_MAX_FPS, 0.001, epoch)
     assert most == least
     clock = Clock()
-    done, trained = _past(clock.perf_counter, least), 0
+    done, trained = beat.past(clock.perf_counter, least), 0
     while True:
         clock.work(epoch)
         trained += 1
         if done():
             break
-    assert trained >= controller.MIN_TRAIN_EPOCHS
-    assert clock.wall >= controller.MIN_TRAIN_SECONDS - epoch / 2
+    assert trained >= pacing.MIN_TRAIN_EPOCHS
+    assert clock.wall >= pacing.MIN_TRAIN_SECONDS - epoch / 2
 
 
 @pytest.mark.parametrize("epoch, epochs", [(0.0003, 100), (0.02, 1), (0.012, 2), (0.03, 1)])
@@ -130,10 +128,8 @@ def test_a_frame_trains_until_one_more_epoch_would_overrun_it(epoch, epochs):
     """The live loop asks after every epoch whether to stop: small epochs fill the frame
     (to within half an epoch), and an epoch that takes most of the frame is not followed
     by another that would make the frame late (a big network alone: fewer updates/s)."""
-    from ui.playground.pacing import past as _past
-
     clock = Clock()
-    done, trained = _past(clock.perf_counter, 0.03), 0
+    done, trained = beat.past(clock.perf_counter, 0.03), 0
     while True:
         clock.work(epoch)
         trained += 1
@@ -149,15 +145,12 @@ def test_alone_frames_keep_a_fixed_clock_and_spend_spare_time_training():
     moment). A frame that drew faster than expected hands its spare moments to the next
     frame's training: 30 pictures a second, not more, and every moment not drawing is
     training (nothing slept)."""
-    from ui.playground.controller import _due
-    from ui.playground.pacing import past as _past
-
     clock, period, expected, epoch = Clock(), 1 / 30, 0.003, 0.0003
     due, trained = None, 0.0
     for frame in range(300):
         started = clock.perf_counter()
-        due = _due(due, started, period)
-        done = _past(clock.perf_counter, max(due - expected, started + 0.0015))
+        due = beat.due(due, started, period)
+        done = beat.past(clock.perf_counter, max(due - expected, started + 0.0015))
         while True:
             clock.work(epoch)
             trained += epoch
@@ -170,12 +163,10 @@ def test_alone_frames_keep_a_fixed_clock_and_spend_spare_time_training():
 
 
 def test_a_late_frame_is_made_up_by_the_next_and_one_far_behind_starts_afresh():
-    from ui.playground.controller import _due
-
-    assert _due(None, 5.0, 0.1) == pytest.approx(5.1)  # the first frame, or with others
-    assert _due(5.1, 5.08, 0.1) == pytest.approx(5.2)  # early: the clock keeps its beat
-    assert _due(5.1, 5.13, 0.1) == pytest.approx(5.2)  # 30 ms late: the next is shorter
-    assert _due(5.1, 5.16, 0.1) == pytest.approx(5.26)  # far behind: no rush of frames
+    assert beat.due(None, 5.0, 0.1) == pytest.approx(5.1)  # the first frame, or with others
+    assert beat.due(5.1, 5.08, 0.1) == pytest.approx(5.2)  # early: the clock keeps its beat
+    assert beat.due(5.1, 5.13, 0.1) == pytest.approx(5.2)  # 30 ms late: the next is shorter
+    assert beat.due(5.1, 5.16, 0.1) == pytest.approx(5.26)  # far behind: no rush of frames
 
 
 @pytest.mark.skipif(not hasattr(os, "setpriority") or sys.platform != "linux",
@@ -206,31 +197,68 @@ def test_a_live_loop_gives_way_to_the_rest_of_the_machine_and_only_its_own_threa
 
 
 AUTOGROUP_CHECK = """
-import threading
 from pathlib import Path
-from ui.playground import pacing
+from ui.live import server
 def nice():
     return int(Path("/proc/self/autogroup").read_text().split("nice")[1])
 before = nice()
-thread = threading.Thread(target=pacing.lower_priority)
-thread.start(); thread.join()
-pacing.lower_priority()
+server.start()
+server.start()
 print(before, nice())
 """
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/autogroup"),
                     reason="Linux without autogroups: a thread's nice is enough")
-def test_with_autogroups_the_whole_server_gives_way_to_the_browsers_on_its_machine():
-    """In a session of its own (as serve.py starts it, or a terminal), the server's
-    autogroup goes LIVE_NICE below the others once a live loop starts, and no lower when
-    another does."""
+@pytest.mark.parametrize("own_session", [True, False])
+def test_with_autogroups_a_server_in_a_session_of_its_own_gives_way_and_never_a_terminal(
+        own_session):
+    """In a session of its own (as serve.py, a container or the benchmark starts it), the
+    server's autogroup goes SERVER_NICE below the machine's browsers when it starts, once.
+    Started from a terminal (the test's session here), it leaves the session's nice
+    alone: that would lower the terminal and everything else run from it."""
     import subprocess
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", AUTOGROUP_CHECK], cwd=root, text=True,
-                         capture_output=True, timeout=60, start_new_session=True, check=True)
+                         capture_output=True, timeout=60, start_new_session=own_session,
+                         check=True)
     before, after = map(int, out.stdout.split())
-    assert before == 0
-    assert after == pacing.LIVE_NICE
+    assert after == (server.SERVER_NICE if own_session and before < server.SERVER_NICE
+                     else before)
+
+
+def test_a_live_loop_lowers_no_more_than_its_own_thread():
+    """A frame changes nothing process-wide: no session nice, no thread started."""
+    import threading
+    from pathlib import Path
+
+    autogroup = Path("/proc/self/autogroup")
+    before = autogroup.read_text() if autogroup.exists() else None
+    threads = threading.active_count()
+    thread = threading.Thread(target=pacing.lower_priority)
+    thread.start()
+    thread.join()
+    assert threading.active_count() == threads
+    assert (autogroup.read_text() if autogroup.exists() else None) == before
+
+
+@pytest.mark.parametrize("drawing", [0.0002, 0.001, 0.004, 0.02])
+@pytest.mark.parametrize("players", [2, 10, 30, 120])
+def test_with_a_class_every_page_slows_evenly_and_never_freezes(drawing, players):
+    """The shared frame rate follows what drawing a frame costs on this machine: drawing
+    takes at most DRAW_SHARE of each session's fair share (the rest trains), up to the
+    shared top rate; on a slower machine or a larger class, a lower rate, but never
+    below MIN_FPS."""
+    period = beat.period(players, drawing, pacing.LIVE_SHARE)
+    assert 1 / beat.SHARED_MAX_FPS <= period <= 1 / beat.MIN_FPS
+    share = pacing.LIVE_SHARE * period / players
+    if 1 / beat.SHARED_MAX_FPS < period < 1 / beat.MIN_FPS:
+        assert drawing == pytest.approx(beat.DRAW_SHARE * share)
+    else:
+        assert drawing <= beat.DRAW_SHARE * share or period == 1 / beat.MIN_FPS
+    slower = beat.period(players, 2 * drawing, pacing.LIVE_SHARE)
+    larger = beat.period(2 * players, drawing, pacing.LIVE_SHARE)
+    assert slower >= period and larger >= period
+    assert beat.period(1, drawing, pacing.LIVE_SHARE) == 1 / beat.MAX_FPS

@@ -1,4 +1,4 @@
-// The page's end of the live pictures' channel (ui/playground/channel.py): one websocket
+// The page's end of the live pictures' channel (ui/live/channel.py): one websocket
 // per session. Each message carries a run of the page and pictures by place (HTML, or
 // for the region its values as bytes, drawn by live_region.js); a picture goes into its
 // place (data-np-live) only if that place was drawn by that run. If the

@@ -6,7 +6,7 @@ one process-wide pool of stacks (``core.stacked.Pool``), where one batched step 
 every network of a stack at little more than the cost of one. A run whose shape is alone
 in the process trains on its own, as before.
 
-The time each loop may train per frame (its fair share, ``controller._training_bounds``)
+The time each loop may train per frame (its fair share, ``sharing.training_bounds``)
 goes into its stack's account, and a turn trains the stack only once the account holds
 about an epoch of the whole stack: so the stack trains for the sum of its members'
 shares, as they would alone, and every member gains every epoch. (Trained in every
@@ -16,7 +16,7 @@ a member's share: measured with thirty light clients, 1.1-1.4 region updates a s
 Each network stays its own: its data, weights, optimizer, learning rate, epoch count and
 history (the stack records each one's snapshots into its own history), and one that
 diverges stops alone. Joining and leaving rebind the networks' arrays, so they happen in
-a turn (``pacing.turn``), when no other live loop is reading a network.
+a turn (``sharing.turn``), when no other live loop is reading a network.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from collections.abc import Callable, Iterator
 from core.stacked import Pool, Stack
 from core.training import Snapshot
 
-from . import pacing
-from .live import LiveRun
+from . import sharing
+from .clock import past
 
 POOL = Pool()
 # Per stack: [seconds of training saved up, one epoch's seconds (smoothed)].
@@ -45,28 +45,34 @@ SAVE_EPOCHS = 8  # a stack saves up at most this many of its epochs' worth of ti
 
 
 @contextlib.contextmanager
-def member(run: LiveRun) -> Iterator[None]:
+def member(run) -> Iterator[None]:
     """``run``'s network in the pool while inside (a live loop's lifetime)."""
     trainer = run.trainer
-    with pacing.turn():  # measured when its stack stops training (see ``advance``)
+    with sharing.turn():  # measured when its stack stops training (see ``advance``)
         POOL.join(trainer, _never, run.history.add)
     try:
         yield
     finally:
-        with pacing.turn():
+        with sharing.turn():
             POOL.leave(trainer)
+
+
+def can_join(run) -> bool:
+    """Can ``run`` train in a stack? (It needs a ``trainer`` and a ``history`` to record
+    its snapshots into, as ``LiveRun`` has.)"""
+    return hasattr(run, "trainer") and hasattr(run, "history")
 
 
 def _never(epoch: int) -> bool:
     return False
 
 
-def size(run: LiveRun) -> int:
+def size(run) -> int:
     """How many networks train in ``run``'s stack now, its own included (0: not in one)."""
     return POOL.size(run.trainer)
 
 
-def advance(run: LiveRun, seconds: float, epochs: int,
+def advance(run, seconds: float, epochs: int,
             until: Callable[[], bool] | None) -> Snapshot:
     """This frame's training of ``run``: ``seconds`` of its stack's training (see the
     module docstring), or, if its shape is alone, up to ``epochs`` epochs until
@@ -85,7 +91,7 @@ def advance(run: LiveRun, seconds: float, epochs: int,
     if account[0] < TURN_EPOCHS * account[1]:
         return run.last  # saved for a later turn
     start = time.perf_counter()
-    trained = POOL.train(trainer, epochs, pacing.past(time.perf_counter, start + account[0]))
+    trained = POOL.train(trainer, epochs, past(time.perf_counter, start + account[0]))
     used = time.perf_counter() - start
     account[0] -= used
     if trained:

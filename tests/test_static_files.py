@@ -1,0 +1,97 @@
+"""Streamlit's page files served from memory (ui/static_files.py): the same bytes as
+Streamlit's own, compressed where the browser accepts it, and anything else left to
+Streamlit."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+
+import pytest
+
+from ui.live import streamlit_internals as internals
+from ui.static_files import StaticFiles
+
+BUNDLES = internals.static_dir() / "static"
+SCRIPT = min((BUNDLES / "js").glob("*.js"), key=lambda p: -p.stat().st_size)  # the largest
+
+
+def ask(files: StaticFiles, path: str, method: str = "GET", encoding: bytes | None = b"gzip"):
+    """``(status, headers, body, passed on to Streamlit)`` for one request."""
+    sent, passed = [], []
+
+    async def streamlit(scope, receive, send):
+        passed.append(scope["path"])
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request"}
+
+    files.app = streamlit
+    headers = [(b"accept-encoding", encoding)] if encoding is not None else []
+    scope = {"type": "http", "method": method, "path": path, "headers": headers}
+    asyncio.run(files(scope, receive, send))
+    if passed:
+        return None, {}, b"", True
+    start, body = sent
+    return start["status"], dict(start["headers"]), body["body"], False
+
+
+@pytest.fixture
+def files():
+    return StaticFiles(None, base_path="")
+
+
+def test_a_bundle_comes_from_memory_compressed_and_is_the_very_file(files):
+    status, headers, body, passed = ask(files, f"/static/js/{SCRIPT.name}")
+    assert status == 200 and not passed
+    assert headers[b"content-encoding"] == b"gzip" and headers[b"vary"] == b"Accept-Encoding"
+    assert gzip.decompress(body) == SCRIPT.read_bytes()
+    assert len(body) < SCRIPT.stat().st_size / 2  # what a classroom's Wi-Fi carries
+    assert int(headers[b"content-length"]) == len(body)
+    assert headers[b"cache-control"] == b"public, immutable, max-age=31536000"
+    assert headers[b"content-type"].startswith(b"application/javascript") or \
+        headers[b"content-type"].startswith(b"text/javascript")
+
+
+@pytest.mark.parametrize("encoding", [None, b"identity", b"gzip;q=0, br", b"deflate"])
+def test_a_browser_that_takes_no_gzip_gets_the_file_as_it_is(files, encoding):
+    status, headers, body, _ = ask(files, f"/static/js/{SCRIPT.name}", encoding=encoding)
+    assert status == 200 and body == SCRIPT.read_bytes() and b"content-encoding" not in headers
+
+
+def test_a_head_request_gets_the_headers_and_no_body(files):
+    status, headers, body, _ = ask(files, f"/static/js/{SCRIPT.name}", method="HEAD")
+    assert status == 200 and body == b"" and int(headers[b"content-length"]) > 0
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/neuron", "/static/index.html", "/static/js/no-such-bundle.js",
+    "/static/js/../../index.html", "/static/js/%2e%2e/index.html", "/static/js/.hidden.js",
+    "/static/js/a/b.js", "/static//etc/passwd", "/_stcore/health", "/np-live",
+    "/static/other/x.js",
+])
+def test_anything_else_is_left_to_streamlit(files, path):
+    assert ask(files, path)[3]
+
+
+def test_a_post_is_left_to_streamlit(files):
+    assert ask(files, f"/static/js/{SCRIPT.name}", method="POST")[3]
+
+
+def test_under_a_base_path_the_bundles_are_found_there_and_only_there():
+    files = StaticFiles(None, base_path="/class/")
+    assert not ask(files, f"/class/static/js/{SCRIPT.name}")[3]
+    assert ask(files, f"/static/js/{SCRIPT.name}")[3]
+
+
+def test_a_file_is_read_once(files, tmp_path):
+    (tmp_path / "css").mkdir()
+    sheet = tmp_path / "css" / "index.abc.css"
+    sheet.write_text("body { color: red; }" * 100)
+    files = StaticFiles(None, directory=tmp_path, base_path="")
+    first = ask(files, "/static/css/index.abc.css")[2]
+    sheet.write_text("changed")  # Streamlit's bundles never change while it runs
+    assert ask(files, "/static/css/index.abc.css")[2] == first

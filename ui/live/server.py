@@ -1,0 +1,84 @@
+"""What a server process that runs live loops sets once, when it starts (``app.py``): how
+it gives way to the rest of the machine, and handing freed memory back.
+
+These belong to the process, not to a frame: a live loop only lowers its own thread
+(``sharing.lower_priority``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from pathlib import Path
+
+# How much lower than the machine's other programs the server runs, where it may say so.
+SERVER_NICE = 4
+AUTOGROUP = Path("/proc/self/autogroup")
+TRIM_SECONDS = 30.0
+_started = threading.Lock()
+_trimmer: threading.Thread | None = None
+
+
+def start() -> None:
+    """Once per process (later calls do nothing): give way to the machine's browsers where
+    that is this process's alone to decide (``give_way``), and start handing memory that
+    closed sessions freed back to the system (``_trim_forever``)."""
+    global _trimmer
+    with _started:
+        if _trimmer is not None:
+            return
+        give_way()
+        _trimmer = threading.Thread(target=_trim_forever, name="np-malloc-trim",
+                                    daemon=True)
+        _trimmer.start()
+
+
+def leads_its_session() -> bool:
+    """Is this process the leader of its own session (``setsid``)? So started by
+    ``deploy/serve.py``, a container, a service manager or a benchmark; not so when
+    ``streamlit run`` was typed in a terminal, whose session holds the terminal too."""
+    try:
+        return os.getsid(0) == os.getpid()
+    except (OSError, AttributeError):  # not POSIX
+        return False
+
+
+def give_way() -> None:
+    """Linux with autogroups (most desktops, and the project's machine) shares the cores
+    first between sessions (a terminal, a browser, a service), then between the threads
+    of each: a thread's nice counts only against threads of its own session. So a live
+    loop's nice alone does not reach a browser on the same machine. Measured (benchmarks/
+    class_load.py, 30 sessions of which 3 Chromium pages on the server's 2 cores): with
+    the threads' nice alone, the browsers once in 21 runs showed 4-5 of the 14 frames a
+    second they were sent, their renderers waiting for a core six threads at a time; with
+    the server's session ``SERVER_NICE`` lower too, every frame, in 22 runs of 22.
+
+    A session's nice is shared by every program in it, so it is set only where the
+    session is this server's alone (``leads_its_session``): never for the terminal a
+    learner typed ``streamlit run`` in. Where there are no autogroups, nothing happens."""
+    if not leads_its_session():
+        return
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        nice = int(AUTOGROUP.read_text().split("nice")[1])
+        if nice < SERVER_NICE:
+            AUTOGROUP.write_text(str(SERVER_NICE))
+
+
+def _trim_forever() -> None:
+    """Every ``TRIM_SECONDS``: hand memory that closed sessions freed back to the system.
+    glibc keeps freed heap memory for reuse, so without this the server's RSS stays at
+    its peak after a class has gone (measured: 101 MB -> 205 MB -> 172 MB after 50
+    sessions came and went)."""
+    import ctypes
+    import gc
+
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return  # not glibc: nothing to do
+    while True:
+        time.sleep(TRIM_SECONDS)
+        gc.collect()
+        trim(0)
