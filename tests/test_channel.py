@@ -8,6 +8,8 @@ import gc
 import json
 import threading
 
+import pytest
+
 from ui.live import channel as live
 
 
@@ -170,3 +172,9 @@ def test_a_second_page_of_the_session_takes_the_channel_over():
 
     run(main())
     assert first.sent == [] and [m["parts"] for m in second.sent] == [{"region": "x"}]
+
+
+@pytest.mark.parametrize("base, path", [("", "/np-live"), ("np/sub", "/np/sub/np-live"),
+                                        ("/np/sub/", "/np/sub/np-live"), ("/", "/np-live")])
+def test_the_channel_is_answered_under_streamlits_own_base_path(base, path):
+    assert live.route_path(base) == path

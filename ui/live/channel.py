@@ -165,11 +165,22 @@ async def endpoint(socket) -> None:
     await channel.serve(socket)
 
 
+def route_path(base_path: str | None = None) -> str:
+    """Where the server answers the channel: ``PATH`` under Streamlit's own base path
+    (``server.baseUrlPath``), as Streamlit's own routes are."""
+    if base_path is None:
+        import streamlit as st
+
+        base_path = st.get_option("server.baseUrlPath") or ""
+    base = base_path.strip("/")
+    return f"/{base}{PATH}" if base else PATH
+
+
 def routes() -> list:
     """The channel's route, for ``st.App(routes=...)``."""
     from starlette.routing import WebSocketRoute
 
-    return [WebSocketRoute(PATH, endpoint)]
+    return [WebSocketRoute(route_path(), endpoint)]
 
 
 # --- the page's end ---------------------------------------------------------------------
@@ -190,4 +201,5 @@ def mount(channel: Channel) -> None:
                             for name in ("live_region.js", "live_channel.js"))
             _component = st.components.v2.component("np_live_channel", js=js,
                                                     isolate_styles=False)
-    _component(data={"path": PATH, "token": channel.token}, key="np-live-channel")
+    # the page finds the channel beside Streamlit's own files, wherever a proxy serves them
+    _component(data={"path": PATH.lstrip("/"), "token": channel.token}, key="np-live-channel")

@@ -56,8 +56,19 @@ function show(place, html) {
   morphChildren(place, clean(picture.content));
 }
 
+// Where the app is, as this browser reaches it: the folder Streamlit's own scripts came
+// from (".../static/js/index.*.js"). Behind a proxy that serves the app under a path
+// prefix (Streamlit's server.baseUrlPath, or a prefix the proxy strips, as Community
+// Cloud's), the channel is there too, not at the host's root.
+function appBase() {
+  const own = document.querySelector('script[src*="static/js/index"]');
+  const src = own ? own.src : "";
+  const at = src.lastIndexOf("static/js/");
+  return at >= 0 ? src.slice(0, at) : new URL("./", window.location.href).href;
+}
+
 function open(path, token) {
-  const url = new URL(path + "?token=" + encodeURIComponent(token), window.location.href);
+  const url = new URL(path + "?token=" + encodeURIComponent(token), appBase());
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   const socket = new WebSocket(url);
   live.socket = socket;
