@@ -5,6 +5,7 @@ Streamlit."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import gzip
 
 import pytest
@@ -32,7 +33,9 @@ def ask(files: StaticFiles, path: str, method: str = "GET", encoding: bytes | No
     files.app = streamlit
     headers = [(b"accept-encoding", encoding)] if encoding is not None else []
     scope = {"type": "http", "method": method, "path": path, "headers": headers}
-    asyncio.run(files(scope, receive, send))
+    # in a thread of its own: the browser tests' Playwright may run a loop in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, files(scope, receive, send)).result()
     if passed:
         return None, {}, b"", True
     start, body = sent

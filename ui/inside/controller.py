@@ -154,6 +154,7 @@ def choose_run(T: dict):
         name = run.data.name
         st.caption(T["playground_net"].format(net=describe(run.trainer.network, T),
                                               data=T["data_names"].get(name, name)))
+        loop.settle(run)  # a live loop of the page's run before may still be letting go
         return run, source
     cols = st.columns([2, 2, 3])
     cols[0].selectbox(T["fresh_data"], list(FRESH_SETUPS), key=W_DATA, on_change=_new_fresh,
@@ -164,6 +165,7 @@ def choose_run(T: dict):
                    width="stretch")
     run = _fresh()
     st.caption(T["fresh_net"].format(net=describe(run.trainer.network, T)))
+    loop.settle(run)
     return run, source
 
 

@@ -17,7 +17,9 @@ the delivery of frames (``transport``).
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
+import weakref
 from dataclasses import dataclass
 
 import streamlit as st
@@ -72,7 +74,8 @@ def play(run, view, playing: str, speed: int | None = None, channel=None) -> Non
         return  # paused: nothing to count, nothing to join
     stacked = speed is None and together.can_join(run)
     try:
-        with sharing.playing(), together.member(run) if stacked else contextlib.nullcontext():
+        with _trains(run), sharing.playing(), (
+                together.member(run) if stacked else contextlib.nullcontext()):
             _loop(run, view, playing, speed, channel, stacked)
     except internals.StopException:
         # Streamlit's Stop, or the tab was closed: paused, and (if the page is still
@@ -81,6 +84,40 @@ def play(run, view, playing: str, speed: int | None = None, channel=None) -> Non
         if not internals.superseded() and internals.connection()():
             internals.rerun_soon(STOP_RERUN_SECONDS, {playing: False})
         raise
+
+
+_training: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # run -> its lock
+_training_lock = threading.Lock()
+SETTLE_SECONDS = 2.0  # the longest a page waits for an earlier run's loop to let go
+
+
+def _lock_of(run) -> threading.Lock:
+    with _training_lock:
+        return _training.setdefault(run, threading.Lock())
+
+
+@contextlib.contextmanager
+def _trains(run):
+    """``run`` is being trained by this live loop while inside."""
+    lock = _lock_of(run)
+    lock.acquire(timeout=SETTLE_SECONDS)  # (an earlier loop still letting go)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(RuntimeError):  # (not acquired: it timed out)
+            lock.release()
+
+
+def settle(run) -> None:
+    """Before a page reads or changes ``run``: wait until no live loop of an earlier run
+    of the page trains it any more. When a widget changes while a learner plays,
+    Streamlit starts the page's new run at once and stops the old one only at its next
+    call into Streamlit: meanwhile the old loop may finish its frame's training (up to a
+    frame), and the new run would show an epoch the run has already left behind (Pause
+    showed epoch 4,112 and the next Step 4,122), or draw weights being changed."""
+    lock = _lock_of(run)
+    if lock.acquire(timeout=SETTLE_SECONDS):
+        lock.release()
 
 
 def _loop(run, view, playing: str, speed: int | None, channel, stacked: bool) -> None:

@@ -169,6 +169,7 @@ def sidebar_and_run(T: dict) -> tuple[Settings, LiveRun, bool, bool]:
     if run is None:
         run = state[RUN] = LiveRun(settings, upload)
     else:
+        loop.settle(run)  # a live loop of the page's run before may still be letting go
         run.apply(settings, upload)
     if state.pop(RESET, False):
         run.reset()
