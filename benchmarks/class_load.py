@@ -196,7 +196,8 @@ class Client:
         """The live channel, as the page's live_channel.js opens it."""
         import websockets
 
-        url = f"{self.base.replace('http', 'ws', 1)}{path}?token={token}"
+        # the path is the page's, relative to where the app is (live_channel.js's appBase)
+        url = f"{self.base.replace('http', 'ws', 1)}/{path.lstrip('/')}?token={token}"
         headers = {"Cookie": self.cookie} if self.cookie else {}  # the same replica
         try:
             async with websockets.connect(url, max_size=None, open_timeout=60,
