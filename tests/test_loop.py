@@ -3,29 +3,56 @@ only advances, a view only draws the frame it is given, and the loop keeps the b
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import streamlit as st
 
 from core.training import Snapshot
-from ui.live import clock, loop, sharing, together
+from ui.live import clock as clock_module
+from ui.live import loop, sharing, together
 
 PLAYING = "test.playing"
 
 
-class Run:
-    """Anything that can advance: each epoch takes ``epoch_seconds``."""
+class Clock:
+    """The wall clock and this thread's CPU clock, moving only when work is done or the
+    loop sleeps: the loop's timing, measured exactly, whatever else the machine does."""
 
-    def __init__(self, epoch_seconds: float = 0.0002):
-        self.epoch, self.epoch_seconds, self.asked = 0, epoch_seconds, []
+    def __init__(self):
+        self.wall = self.cpu = 0.0
+
+    def perf_counter(self) -> float:
+        return self.wall
+
+    def thread_time(self) -> float:
+        return self.cpu
+
+    def sleep(self, seconds: float) -> None:
+        self.wall += max(0.0, seconds)
+
+    def work(self, seconds: float) -> None:
+        self.wall += seconds
+        self.cpu += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fake = Clock()
+    for module in (loop, clock_module, sharing):
+        monkeypatch.setattr(module, "time", fake)
+    monkeypatch.setattr(loop, "FAIR_CLOCK", fake.perf_counter)
+    return fake
+
+
+class Run:
+    """Anything that can advance: each epoch takes ``epoch_seconds`` of ``clock``."""
+
+    def __init__(self, clock: Clock, epoch_seconds: float = 0.0002):
+        self.clock, self.epoch, self.epoch_seconds, self.asked = clock, 0, epoch_seconds, []
 
     def advance(self, epochs: int, until=None) -> Snapshot:
         self.asked.append(epochs)
         for _ in range(epochs):
-            end = time.perf_counter() + self.epoch_seconds
-            while time.perf_counter() < end:
-                pass
+            self.clock.work(self.epoch_seconds)
             self.epoch += 1
             if until is not None and until():
                 break
@@ -35,10 +62,13 @@ class Run:
 class View:
     """Draws nothing; remembers each tick, and pauses after ``frames`` of them."""
 
-    def __init__(self, frames: int, run=None):
+    def __init__(self, frames: int, run=None, drawing: float = 0.001):
         self.ticks, self.frames, self.run, self.epochs = [], frames, run, []
+        self.drawing = drawing
 
     def draw(self, tick: loop.Tick) -> None:
+        if self.run is not None:
+            self.run.clock.work(self.drawing)
         self.ticks.append(tick)
         if self.run is not None:
             self.epochs.append(self.run.epoch)
@@ -53,8 +83,8 @@ def playing():
     st.session_state.pop(PLAYING, None)
 
 
-def test_at_a_set_speed_every_frame_trains_exactly_that_many_epochs(playing):
-    run = Run()
+def test_at_a_set_speed_every_frame_trains_exactly_that_many_epochs(playing, clock):
+    run = Run(clock)
     view = View(frames=10, run=run)
     loop.play(run, view, PLAYING, speed=3)
     assert run.asked == [3] * 10
@@ -64,23 +94,22 @@ def test_at_a_set_speed_every_frame_trains_exactly_that_many_epochs(playing):
     assert sharing.players() == 1 and not sharing._players  # it counted itself, then left
 
 
-def test_at_full_speed_alone_a_page_gets_the_full_frame_rate_and_trains_in_between(playing):
-    run = Run(epoch_seconds=0.0005)
-    view = View(frames=45, run=run)
-    start = time.perf_counter()
+def test_at_full_speed_alone_a_page_gets_the_full_frame_rate_and_trains_in_between(
+        playing, clock):
+    run = Run(clock, epoch_seconds=0.0005)
+    view = View(frames=90, run=run, drawing=0.002)
     loop.play(run, view, PLAYING)
-    seconds = time.perf_counter() - start
-    assert 45 / seconds == pytest.approx(clock.MAX_FPS, rel=0.15)
-    # every moment not drawing (nothing, here) trained: about a frame's worth of epochs
-    per_frame = run.epoch / 45
-    assert per_frame > 0.6 / clock.MAX_FPS / run.epoch_seconds
+    assert 90 / clock.wall == pytest.approx(clock_module.MAX_FPS, rel=0.02)
+    # every moment not drawing trained, to within an epoch a frame
+    assert run.epoch * run.epoch_seconds == pytest.approx(clock.wall - 90 * 0.002, rel=0.03)
     # after a second the page knows its own pace, and says it to the view
     assert view.ticks[0].pace is None
     fps, eps = view.ticks[-1].pace
-    assert fps == pytest.approx(clock.MAX_FPS, rel=0.15) and eps > 0.6 / run.epoch_seconds
+    assert fps == pytest.approx(clock_module.MAX_FPS, rel=0.02)
+    assert eps == pytest.approx(run.epoch / clock.wall, rel=0.05)
 
 
-def test_a_run_at_full_speed_joins_its_stack_only_while_it_plays(playing, monkeypatch):
+def test_a_run_at_full_speed_joins_its_stack_only_while_it_plays(playing, clock, monkeypatch):
     seen = []
 
     class Member(Run):
@@ -97,7 +126,7 @@ def test_a_run_at_full_speed_joins_its_stack_only_while_it_plays(playing, monkey
     monkeypatch.setattr(together, "advance", lambda run, s, e, until: run.advance(1))
     monkeypatch.setattr(together, "size", lambda run: 0)
     monkeypatch.setattr(together, "can_join", lambda run: True)
-    run = Member()
+    run = Member(clock)
     loop.play(run, View(frames=3), PLAYING)
     assert seen == ["in", "out"]
     seen.clear()

@@ -48,7 +48,10 @@ def test_two_learners_with_different_data_each_train_their_own_network():
     assert not np.allclose(a.trainer.network.theta, b.trainer.network.theta)
 
 
-def test_a_learner_whose_run_diverges_stops_alone():
+def test_a_learner_whose_run_diverges_stops_alone(monkeypatch):
+    # (a blow-up is judged over a few measurements: here every stop is one, as the
+    # turns of 20 frames come faster than MEASURE_SECONDS)
+    monkeypatch.setattr(together, "MEASURE_SECONDS", 0.0)
     calm = LiveRun(CLASS)
     calm2 = LiveRun(CLASS.with_(seed=2, act=("relu", "relu"), opt="momentum"))
     wild = LiveRun(CLASS.with_(seed=3, lr=1e6, act=("relu", "relu"), opt="momentum"))
@@ -73,14 +76,15 @@ def test_the_stack_trains_for_the_time_its_members_give_it(monkeypatch):
     runs = [LiveRun(CLASS.with_(seed=s)) for s in range(4)]
     clock = [0.0]
     monkeypatch.setattr(together.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(together, "MEASURE_SECONDS", 0.0)  # measured at every stop
     calls = []
     real_train = together.POOL.train
 
-    def train(trainer, epochs, until):
+    def train(trainer, epochs, until, measured=None):
         done = 0
         while not done or not until():  # epochs of the stack take 4 ms each
             clock[0] += 0.004
-            done += real_train(trainer, 1, None)
+            done += real_train(trainer, 1, None, measured)
         calls.append(done)
         return done
 
@@ -93,6 +97,35 @@ def test_the_stack_trains_for_the_time_its_members_give_it(monkeypatch):
     assert 12 <= sum(calls) <= 20
     assert {r.epoch for r in runs} == {sum(calls)}  # every member gains every epoch
     assert all(r.last.epoch == r.epoch for r in runs)  # ... and is measured at the end
+
+
+def test_a_stack_measures_its_members_a_few_times_a_second_however_often_it_trains(
+        monkeypatch):
+    """Measuring every member costs the stack more than an epoch: it happens when the
+    stack stops, at most every MEASURE_SECONDS, not at every one of its many turns; the
+    numbers a page shows are then at most that old, and every epoch still counts."""
+    runs = [LiveRun(CLASS.with_(seed=s)) for s in range(3)]
+    clock = [0.0]
+    monkeypatch.setattr(together.time, "perf_counter", lambda: clock[0])
+    measures = []
+    from core import stacked
+
+    real = stacked.Stack._measure
+
+    def counting(self, rows, before):
+        measures.append(clock[0])
+        return real(self, rows, before)
+
+    monkeypatch.setattr(stacked.Stack, "_measure", counting)
+    with members(runs):
+        for frame in range(300):  # 300 frames of 2 ms each: 0.6 s
+            clock[0] += 0.002
+            together.advance(runs[frame % 3], 0.002, 1000, None)
+    assert 0.6 / together.MEASURE_SECONDS - 2 <= len(measures) <= 0.6 / together.MEASURE_SECONDS + 2
+    assert all(b - a >= together.MEASURE_SECONDS - 1e-9 for a, b in zip(measures, measures[1:]))
+    assert len({r.epoch for r in runs}) == 1 and runs[0].epoch > len(measures) * 4
+    # and a learner who stops (Pause) finds the numbers of where the network is
+    assert all(r.last.epoch == r.epoch for r in runs)
 
 
 def members(runs) -> contextlib.ExitStack:

@@ -162,9 +162,7 @@ def test_divergent_learning_rate_pauses_with_a_message(page):
     wait_idle(page)
     assert epoch(page) == 0 and page.get_by_text("Training diverged").count() == 0
     click(page, "Play")
-    page.wait_for_function(
-        "() => parseInt(document.querySelector('.np-metric-value')"
-        ".innerText.replace(/,/g, '')) > 20", timeout=20_000)
+    drive.wait_for_metric(page, "Epoch", 21, 20)  # (robust to the page redrawing)
     assert page.get_by_text("Training diverged").count() == 0
     click(page, "Pause")
     no_exception(page)

@@ -66,9 +66,7 @@ def no_exception(page) -> None:
 
 def play_until(page, epochs: int) -> None:
     click(page, "Play")
-    page.wait_for_function(
-        "n => parseInt(document.querySelector('.np-metric-value')"
-        ".innerText.replace(/,/g, '')) >= n", arg=epochs, timeout=30_000)
+    drive.wait_for_metric(page, "Epoch", epochs, 30)  # (robust to the page redrawing)
     page.get_by_role("button", name="Pause", exact=True).click()
     wait_idle(page)
 
