@@ -66,8 +66,6 @@ class Member:
     record: Record | None = None  # called with each snapshot taken
     optimizer: object = None  # the optimizer whose state is bound into the stack
     state: dict = field(default_factory=dict)  # its state lists, bound into the stack
-    # the parameters at the start of its last epoch, while that epoch is not measured
-    pending: np.ndarray | None = None
 
 
 class Stack:
@@ -111,11 +109,9 @@ class Stack:
         member = next((m for m in self.members if m.trainer is trainer), None)
         if member is None:
             return False
-        if member.pending is not None:
-            before, member.pending = member.pending, None
-            snap = trainer.end_epoch(before, True)
-            if snap is not None and member.record is not None:
-                member.record(snap)
+        snap = trainer.catch_up()
+        if snap is not None and member.record is not None:
+            member.record(snap)
         self._unbind()
         self.members = [m for m in self.members if m.trainer is not trainer]
         self._bind()
@@ -301,13 +297,12 @@ class Stack:
         """Train every member up to ``epochs`` epochs together, or fewer: ``until()`` is
         asked after each epoch, as by ``Trainer.run``. Each member is measured at the epochs
         its ``keep`` wants and, if it is in ``measured`` (default: all), at the last (one
-        not measured there is when it leaves: ``leave``); each snapshot goes to its
-        ``record``. A member that diverges rolls back alone (as in
+        not measured there is when it leaves: ``leave``, ``Trainer.catch_up``); each
+        snapshot goes to its ``record``. A member that diverges rolls back alone (as in
         ``Trainer.run``), is recorded, and leaves the stack: the others go on. Returns the
         epochs trained."""
         for m in self.members:
             m.trainer.begin_run()
-            m.pending = None  # (its epochs from here on are this run's)
         done = 0
         for i in range(int(epochs)):
             if not self.members:
@@ -328,7 +323,8 @@ class Stack:
                 snaps = self._measure(wanted, before) if wanted else {}
             if last:  # a last epoch not measured now is measured if its member leaves
                 for k, m in enumerate(self.members):
-                    m.pending = before[k].copy() if finite[k] and k not in snaps else None
+                    if finite[k] and k not in snaps:
+                        m.trainer.pending = before[k].copy()
             gone = []
             for k, m in enumerate(self.members):
                 snap = m.trainer.end_epoch(before[k], k in snaps, bool(finite[k]), snaps.get(k))

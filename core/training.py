@@ -90,6 +90,9 @@ class Trainer:
         # In full batch, the gradient that measure() computes is the next step's: the
         # parameters and penalties it was computed for, to know when it can be reused.
         self._grad_for: tuple[np.ndarray, np.ndarray, float, float] | None = None
+        # the parameters at the start of the last epoch of a run that did not measure it
+        # (``run(..., last=False)``), until ``catch_up`` measures it or the next run starts
+        self.pending: np.ndarray | None = None
 
     # --- one epoch ----------------------------------------------------------------------
     def _full_batch(self) -> bool:
@@ -131,12 +134,13 @@ class Trainer:
         return next(self.run(1))
 
     def run(self, epochs: int, keep: Callable[[int], bool] | None = None,
-            until: Callable[[], bool] | None = None) -> Iterator[Snapshot]:
+            until: Callable[[], bool] | None = None, last: bool = True) -> Iterator[Snapshot]:
         """Train up to ``epochs`` epochs, or fewer: ``until()`` is asked after each epoch,
         and true ends the run there (a deadline: a frame's time is up). Yields a snapshot
         after each epoch for which ``keep(epoch)`` is true (default: every epoch), after the
-        last one, and when the run diverges, which ends it: measuring costs a full pass over
-        the data, so a caller that shows only some epochs asks only for those.
+        last one (unless ``last`` is False: then ``catch_up`` measures it when asked), and
+        when the run diverges, which ends it: measuring costs a full pass over the data, so
+        a caller that shows only some epochs asks only for those.
 
         Divergence: the parameters go back to the state before the epoch that overflowed,
         or, for a loss that blew up, to the last state that measured sane; the optimizer's
@@ -150,16 +154,30 @@ class Trainer:
             with np.errstate(all="ignore"):
                 self.fit_epoch()
             self.epoch += 1
-            last = i == int(epochs) - 1 or (until is not None and until())
-            snap = self.end_epoch(before, self.wants(last, keep))
+            end = i == int(epochs) - 1 or (until is not None and until())
+            snap = self.end_epoch(before, self.wants(end and last, keep))
             if snap is not None:
                 yield snap
-                if last or snap.diverged:
+                if snap.diverged:
                     return
+            if end:
+                if snap is None:
+                    self.pending = before.copy()
+                return
+
+    def catch_up(self) -> Snapshot | None:
+        """Measure the last epoch a run left unmeasured (``run(..., last=False)``), as that
+        run would have: its snapshot (diverged, should it have blown up), or None if there
+        is none to measure."""
+        if self.pending is None:
+            return None
+        before, self.pending = self.pending, None
+        return self.end_epoch(before, True)
 
     # --- the bookkeeping around each epoch (shared with core.stacked) --------------------
     def begin_run(self) -> None:
         """Before a run's first epoch: the blow-up limit, and the last sane state."""
+        self.pending = None  # an earlier run's last epoch: no longer the last
         if self.loss_limit is None:
             self.loss_limit = self._loss_limit()
         if self._good is None or not (self._above and self._above[-1][1]):

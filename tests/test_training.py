@@ -309,3 +309,21 @@ def test_full_batch_measured_every_epoch_takes_one_backward_pass_an_epoch(monkey
     list(trainer.run(20))
     # before: 2 an epoch (the step's, then the measurement's on the same weights)
     assert len(calls) == 1 + 20
+
+
+def test_a_last_epoch_left_unmeasured_is_measured_later_as_the_run_would_have():
+    """A live frame may leave its last epoch unmeasured (its page shows numbers a few
+    times a second, not every frame): ``catch_up`` then gives exactly the snapshot the run
+    would have yielded, update ratio included, and nothing once the next run has begun."""
+    config = Config(dataset="circles", samples=200, hidden=(6,), batch_size=10)
+    _, measured = build(config)
+    _, later = build(config)
+    expected = list(measured.run(7))[-1]
+    assert [s.epoch for s in later.run(7, keep=lambda e: e == 3, last=False)] == [3]
+    assert later.epoch == 7
+    caught = later.catch_up()
+    assert caught == expected and caught.layers[0].update_ratio > 0
+    assert later.catch_up() is None  # once
+    list(later.run(2, keep=lambda e: False, last=False))
+    list(later.run(1))  # a new run: the earlier last epoch is no longer the last
+    assert later.catch_up() is None and later.epoch == 10

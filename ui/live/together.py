@@ -33,6 +33,7 @@ from . import sharing
 from .clock import past
 
 POOL = Pool()
+_alone: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # run -> when measured
 # Per stack: [seconds of training saved up, one epoch's seconds (smoothed), when its members
 # were last measured (time.perf_counter)].
 _accounts: weakref.WeakKeyDictionary[Stack, list[float]] = weakref.WeakKeyDictionary()
@@ -41,11 +42,13 @@ TURN_EPOCHS = 4
 SAVE_EPOCHS = 8  # a stack saves up at most this many of its epochs' worth of time
 # A stack measures its members (one batched pass over each one's data, about one and a
 # half of its epochs for thirty networks of 8, 8 on 200 points) when it stops training,
-# at most this often: each page shows its numbers a few times a second (every fourth
-# frame, a small chart every few frames), so numbers at most this old look live, and a
-# class no longer spends a third of its training time measuring (at every stop, with 30
-# light clients training 150 epochs a second each, 4 epochs a turn: about 40 measurements
-# a second of every network, for 4 to 7 times a second that its page shows numbers).
+# at most this often; a run alone its frames' last epochs the same way. Each page shows
+# its numbers a few times a second (every fourth frame, a small chart every few frames),
+# so numbers at most this old look live, and a class no longer spends a third of its
+# training time measuring (at every stop, with 30 light clients training 150 epochs a
+# second each, 4 epochs a turn: about 40 measurements a second of every network, for 4
+# to 7 times a second that its page shows numbers). What a learner sees on Pause is
+# measured as the run leaves the pool (``Trainer.catch_up``).
 MEASURE_SECONDS = 0.1
 
 
@@ -87,8 +90,12 @@ def advance(run, seconds: float, epochs: int,
     stack = POOL.stack_of(trainer)
     if stack is None and run.last.diverged:
         return run.last
-    if stack is None or len(stack) < 2:
-        return run.advance(epochs, until)
+    if stack is None or len(stack) < 2:  # alone: measured as often as a stack is
+        now = time.perf_counter()
+        measure = now - _alone.get(run, -MEASURE_SECONDS) >= MEASURE_SECONDS
+        if measure:
+            _alone[run] = now
+        return run.advance(epochs, until, measure)
     account = _accounts.setdefault(stack, [0.0, 0.0, -MEASURE_SECONDS])  # (none timed yet)
     account[0] += seconds
     if account[1]:  # once an epoch of the stack has been timed
