@@ -133,3 +133,32 @@ def test_a_run_at_full_speed_joins_its_stack_only_while_it_plays(playing, clock,
     st.session_state[PLAYING] = True
     loop.play(run, View(frames=3), PLAYING, speed=2)  # a set speed trains alone
     assert seen == []
+
+
+def test_a_page_reads_its_run_only_once_the_loop_before_has_let_go():
+    """Streamlit starts a page's new run before the stopped one has finished its frame:
+    ``settle`` waits for the earlier loop (and a loop that never lets go holds a page up
+    at most SETTLE_SECONDS)."""
+    import threading
+    import time
+
+    run, order = object.__new__(Run), []
+    inside, leave = threading.Event(), threading.Event()
+
+    def earlier_loop():
+        with loop._trains(run):
+            inside.set()
+            leave.wait(5)
+            order.append("loop let go")
+
+    thread = threading.Thread(target=earlier_loop)
+    thread.start()
+    inside.wait(5)
+    threading.Timer(0.2, leave.set).start()
+    loop.settle(run)
+    order.append("page reads the run")
+    thread.join()
+    assert order == ["loop let go", "page reads the run"]
+    start = time.perf_counter()
+    loop.settle(run)  # nobody trains it: no wait
+    assert time.perf_counter() - start < 0.1

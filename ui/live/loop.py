@@ -100,11 +100,11 @@ def _lock_of(run) -> threading.Lock:
 def _trains(run):
     """``run`` is being trained by this live loop while inside."""
     lock = _lock_of(run)
-    lock.acquire(timeout=SETTLE_SECONDS)  # (an earlier loop still letting go)
+    held = lock.acquire(timeout=SETTLE_SECONDS)  # (an earlier loop still letting go)
     try:
         yield
     finally:
-        with contextlib.suppress(RuntimeError):  # (not acquired: it timed out)
+        if held:  # (else it timed out: the lock is the other loop's to release)
             lock.release()
 
 
