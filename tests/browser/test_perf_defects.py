@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from devtools.browser import metric
+from devtools.browser import metric, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,7 @@ def test_a_setting_changed_while_playing_keeps_playing(page):
     assert wait_until(lambda: epoch(page) > 20)
     page.get_by_text("Show test data").click()
     time.sleep(11.0)
-    assert button(page, "Pause").is_visible()
+    assert wait_until(lambda: button(page, "Pause").is_visible(), 3)
     playing = epoch(page)
     assert wait_until(lambda: epoch(page) > playing + 20, 5), "still training"
 
@@ -86,7 +86,8 @@ def test_on_a_lesson_streamlits_own_stop_pauses_and_stays_on_the_lesson(page):
     button(page, "Play").click()
     assert wait_until(lambda: epoch(page) > 20)
     page.locator('[data-testid="stStatusWidget"]').get_by_role("button", name="Stop").click()
-    assert wait_until(lambda: button(page, "Play").is_visible(), 3)
+    assert wait_until(lambda: button(page, "Play").is_visible(), 5)
+    wait_idle(page)
     stopped = epoch(page)
     time.sleep(1.5)
     assert epoch(page) == stopped > 20, "paused, on the lesson, with its network"
@@ -99,7 +100,11 @@ def test_a_loss_that_blows_up_pauses_with_the_divergence_message(page):
     # finite all along, but far worse than guessing for most of 30 epochs: diverged
     open_playing(page, "dataset=circles&hidden=16,16&act=leaky_relu&opt=adam&lr=10&batch=0")
     assert wait_until(lambda: page.get_by_text("Training diverged").count() > 0, 30)
-    assert button(page, "Play").is_visible()
+    # (the page may still be swapping its elements in: the button settles on Play)
+    assert wait_until(lambda: button(page, "Play").is_visible(), 5)
+    stopped = epoch(page)
+    time.sleep(1.0)
+    assert epoch(page) == stopped, "paused: nothing trains after the divergence"
     loss = float(metric(page, "Train loss"))
     assert loss < 7, "paused at the weights from before the blow-up, not at a loss of 10^4"
     assert page.locator('[data-testid="stException"]').count() == 0
