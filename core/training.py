@@ -162,7 +162,7 @@ class Trainer:
                     return
             if end:
                 if snap is None:
-                    self.pending = before.copy()
+                    self.pending = before  # (this run's own buffer: nothing writes it now)
                 return
 
     def catch_up(self) -> Snapshot | None:

@@ -23,6 +23,7 @@ import threading
 from pathlib import Path
 
 from .live import streamlit_internals as internals
+from .live.server import under
 
 BUNDLES = ("js", "css", "media")  # Streamlit's hashed bundles, under static/static/
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # one path segment, no "..", no "/"
@@ -37,12 +38,7 @@ class StaticFiles:
     def __init__(self, app, directory: Path | None = None, base_path: str | None = None):
         self.app = app
         self.directory = (directory or internals.static_dir() / "static").resolve()
-        if base_path is None:
-            import streamlit as st
-
-            base_path = st.get_option("server.baseUrlPath") or ""
-        base = base_path.strip("/")
-        self.prefix = f"/{base}/static/" if base else "/static/"
+        self.prefix = under(base_path, "/static/")
         self._files: dict[str, tuple[bytes, bytes | None, bytes]] = {}
         self._lock = threading.Lock()
 

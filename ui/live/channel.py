@@ -168,12 +168,9 @@ async def endpoint(socket) -> None:
 def route_path(base_path: str | None = None) -> str:
     """Where the server answers the channel: ``PATH`` under Streamlit's own base path
     (``server.baseUrlPath``), as Streamlit's own routes are."""
-    if base_path is None:
-        import streamlit as st
+    from .server import under
 
-        base_path = st.get_option("server.baseUrlPath") or ""
-    base = base_path.strip("/")
-    return f"/{base}{PATH}" if base else PATH
+    return under(base_path, PATH)
 
 
 def routes() -> list:

@@ -21,8 +21,9 @@ MAX_FPS = 30  # alone: the most frames a second a learner can see
 SHARED_MAX_FPS = 15
 MIN_FPS = 1  # however slow the machine, a page shows a new picture at least this often
 # Of each session's fair share of the core, the most its drawing may take: the rest
-# trains. (Measured with thirty light clients: drawing as data, about 0.3 ms a frame,
-# leaves the shared rate at its top on this 2-core machine.)
+# trains. (Measured on the project's 2-core machine, thirty light clients on one process:
+# 12-15 frames a second each; benchmarks/frame_cost.py puts the drawing itself at
+# 0.16-0.24 ms a frame, the rest of what the loop counts is its turn and the channel.)
 DRAW_SHARE = 1 / 3
 
 

@@ -35,6 +35,18 @@ def start() -> None:
         _trimmer.start()
 
 
+def under(base_path: str | None, path: str) -> str:
+    """``path`` (starting with "/") under Streamlit's base path, as Streamlit answers its
+    own routes: ``base_path`` (default: the server's ``server.baseUrlPath``) "np/sub" and
+    "/np-live" give "/np/sub/np-live"."""
+    if base_path is None:
+        import streamlit as st
+
+        base_path = st.get_option("server.baseUrlPath") or ""
+    base = base_path.strip("/")
+    return f"/{base}{path}" if base else path
+
+
 def leads_its_session() -> bool:
     """Is this process the leader of its own session (``setsid``)? So started by
     ``deploy/serve.py``, a container, a service manager or a benchmark; not so when

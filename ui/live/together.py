@@ -33,9 +33,7 @@ from . import sharing
 from .clock import past
 
 POOL = Pool()
-_alone: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # run -> when measured
-# Per stack: [seconds of training saved up, one epoch's seconds (smoothed), when its members
-# were last measured (time.perf_counter)].
+# Per stack: [seconds of training saved up, one epoch's seconds (smoothed)].
 _accounts: weakref.WeakKeyDictionary[Stack, list[float]] = weakref.WeakKeyDictionary()
 # A stack trains once its account holds this many of its epochs.
 TURN_EPOCHS = 4
@@ -50,6 +48,15 @@ SAVE_EPOCHS = 8  # a stack saves up at most this many of its epochs' worth of ti
 # to 7 times a second that its page shows numbers). What a learner sees on Pause is
 # measured as the run leaves the pool (``Trainer.catch_up``).
 MEASURE_SECONDS = 0.1
+_measured: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # stack or run -> when
+
+
+def _measure_now(who, now: float) -> bool:
+    """Is it time to measure ``who`` (a stack, or a run alone) again? If so, noted."""
+    if now - _measured.get(who, -MEASURE_SECONDS) < MEASURE_SECONDS:
+        return False
+    _measured[who] = now
+    return True
 
 
 @contextlib.contextmanager
@@ -90,32 +97,22 @@ def advance(run, seconds: float, epochs: int,
     stack = POOL.stack_of(trainer)
     if stack is None and run.last.diverged:
         return run.last
-    if stack is None or len(stack) < 2:  # alone: measured as often as a stack is
-        now = time.perf_counter()
-        measure = now - _alone.get(run, -MEASURE_SECONDS) >= MEASURE_SECONDS
-        if measure:
-            _alone[run] = now
-        return run.advance(epochs, until, measure)
-    account = _accounts.setdefault(stack, [0.0, 0.0, -MEASURE_SECONDS])  # (none timed yet)
+    if stack is None or len(stack) < 2:  # alone: measured as often as a stack is (and
+        # every frame out of the pool, where leaving would not measure its last epoch)
+        return run.advance(epochs, until,
+                           stack is None or _measure_now(run, time.perf_counter()))
+    account = _accounts.setdefault(stack, [0.0, 0.0])  # (no epoch timed yet)
     account[0] += seconds
     if account[1]:  # once an epoch of the stack has been timed
         account[0] = min(account[0], SAVE_EPOCHS * account[1])
     if account[0] < TURN_EPOCHS * account[1]:
         return run.last  # saved for a later turn
     start = time.perf_counter()
-    measure = start - account[2] >= MEASURE_SECONDS
     trained = POOL.train(trainer, epochs, past(time.perf_counter, start + account[0]),
-                         None if measure else ())  # () : none measured at this stop
-    if measure:
-        account[2] = start
+                         None if _measure_now(stack, start) else ())  # (): none at this stop
     used = time.perf_counter() - start
     account[0] -= used
     if trained:
         epoch = used / trained
         account[1] = 0.8 * account[1] + 0.2 * epoch if account[1] else epoch
     return run.last
-
-
-def stacks() -> list[int]:
-    """The sizes of the stacks training together in this process, largest first."""
-    return POOL.stacks()

@@ -137,20 +137,13 @@ class LiveRun:
                 last: bool = True) -> Snapshot:
         """Train up to ``epochs`` epochs (fewer if it diverges, or once ``until()`` is true
         after an epoch). Only the epochs the history keeps, and the last one unless
-        ``last`` is False (then ``catch_up`` measures it), are measured (a measurement
-        costs a pass over the data)."""
+        ``last`` is False (then ``Trainer.catch_up`` measures it, as the run leaves its
+        stack: ui/live/together.py), are measured (a measurement costs a pass over the
+        data)."""
         snap = self.history.last
         for snap in self.trainer.run(epochs, self.history.wants, until, last):
             self.history.add(snap)
         return snap
-
-    def catch_up(self) -> Snapshot:
-        """The numbers of where the network is now: its last epoch measured, if a frame's
-        training left it unmeasured (``advance(..., last=False)``)."""
-        snap = self.trainer.catch_up()
-        if snap is not None:
-            self.history.add(snap)
-        return self.history.last
 
     @property
     def last(self) -> Snapshot:
