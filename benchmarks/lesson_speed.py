@@ -1,5 +1,5 @@
-"""Server time of every lesson page's interactions (issue 9: under 100 ms each for the
-default views), measured with Streamlit's AppTest: the script run that a slider, a
+"""Server time of every lesson page's interactions (target: under 100 ms each for
+the default views), measured with Streamlit's AppTest: the script run that a slider, a
 select box, a number, a toggle or a button causes, on the page as a learner first sees it.
 
 For each page it opens the page, then for every control on it changes the control once

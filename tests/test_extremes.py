@@ -1,4 +1,4 @@
-"""Extreme settings and data a learner may try (issue 11): each trains or is refused with
+"""Extreme settings and data a learner may try: each trains or is refused with
 a clear message; no NaN or infinity ever reaches a snapshot."""
 
 from __future__ import annotations

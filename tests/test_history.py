@@ -1,5 +1,5 @@
 """The bounded history and its CSV: the newest epoch is always in the table, and flags are
-written as 0/1 (issue 10, defect 12)."""
+written as 0/1."""
 
 import csv
 import io

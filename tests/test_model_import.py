@@ -1,6 +1,6 @@
 """Opening a trained model in the Playground: every problem a model file can have is a
 message in the learner's language (never a traceback), a model for other data changes
-nothing, and a good model trains on from its own weights (issue 11)."""
+nothing, and a good model trains on from its own weights."""
 
 from __future__ import annotations
 

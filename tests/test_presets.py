@@ -1,4 +1,4 @@
-"""Every lesson does what its text promises on every seed a class gets (issue 10): the
+"""Every lesson does what its text promises on every seed a class gets: the
 engine alone, the preset's exact settings, seeds 0-9 (none of them tuned for), and at
 least 9 of 10 must show the point. The Playground runs the same engine and settings."""
 

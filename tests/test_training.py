@@ -191,7 +191,7 @@ def test_lowering_the_learning_rate_after_divergence_resumes_training():
     assert resumed[-1].train_loss < 0.01 < diverged.train_loss  # the plane's variance is 0.24
 
 
-# --- a loss that blows up but stays finite (issue 10, defect 3) -------------------------------
+# --- a loss that blows up but stays finite -------------------------------------------------
 BLOWING_UP = {
     "ReLU 16,16 spiral, SGD lr 500": Config(dataset="spiral", hidden=(16, 16),
                                             activation="relu", optimizer="sgd", lr=500),

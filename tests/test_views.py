@@ -77,7 +77,7 @@ def test_region_points_follow_new_data():
 
 
 def test_a_live_frame_carries_the_prediction_but_not_the_data():
-    """The data travels once per data set; each frame only the prediction (issue 11)."""
+    """The data travels once per data set; each frame only the prediction."""
     run = trained()
     frame = views.region_live(run, False)
     assert embedded(frame, "image/svg+xml") == [] and len(frame) < 10_000
@@ -197,7 +197,7 @@ def test_the_divergence_message_suggests_a_lower_learning_rate(lr):
     assert "Reset" in message  # the rolled-back weights are finite but far too large
 
 
-# --- issue 10: what the second pass changed --------------------------------------------------
+# --- hints and numbers of a trained run ----------------------------------------------------
 def test_a_learning_rate_of_10_is_diagnosed_as_such_not_as_vanishing_gradients():
     run = trained(DEFAULTS.with_(lr=10.0, seed=2), epochs=300)  # saturated tanh, loss ~1
     assert not run.last.diverged  # the loss stays finite and below a blow-up

@@ -1,6 +1,6 @@
 """Opening a trained model in the Playground, in real Chromium: the model one page saves
 opens in another and carries on exactly where it was; a bad file is one message in the
-learner's language, and the network before stays (issue 11)."""
+learner's language, and the network before stays."""
 
 from __future__ import annotations
 

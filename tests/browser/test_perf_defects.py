@@ -1,4 +1,4 @@
-"""Playground defects of the live loop, in real Chromium (issue 10: 3, 8, 12; issue 11:
+"""Playground defects of the live loop, in real Chromium (a link with
 ``play=1``): a link that starts training, Streamlit's own Stop, a loss that blows up."""
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ MARK_POINTS = """() => { const el = document.querySelector('.np-region-points');
 @pytest.mark.parametrize("width", [1280, 390])
 def test_while_playing_only_the_prediction_travels_and_the_points_stay_on_it(browser, app_url,
                                                                             width):
-    """Issue 11: each live frame carries the region image, not the data over it. The
+    """Each live frame carries the region image, not the data over it. The
     points layer lies exactly over the image, and the same element stays through play."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()

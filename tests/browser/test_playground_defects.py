@@ -1,6 +1,6 @@
-"""Issue 10's defects, each as a learner or a teacher meets it in real Chromium. Every
-test here failed on the code before the second pass (checked against `git archive` of
-that commit); the numbers in comments are the defect numbers of the issue."""
+"""Defects of the Playground, each as a learner or a teacher meets it in real Chromium.
+Every test here failed on the code before its fix (checked against `git archive` of that
+commit); the numbers in comments name the defects as they were first listed."""
 
 from __future__ import annotations
 

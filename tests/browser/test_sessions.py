@@ -1,5 +1,5 @@
 """Each learner's data and network are their own, and nothing a learner uploads is
-written to the server's disk (issue 11: security)."""
+written to the server's disk."""
 
 from __future__ import annotations
 
