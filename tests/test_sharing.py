@@ -197,15 +197,22 @@ def test_a_live_loop_gives_way_to_the_rest_of_the_machine_and_only_its_own_threa
 
 
 AUTOGROUP_CHECK = """
+import json
 from pathlib import Path
 from ui.live import server
-def nice():
-    return int(Path("/proc/self/autogroup").read_text().split("nice")[1])
-before = nice()
+def group():
+    return Path("/proc/self/autogroup").read_text()
+before = group()
 server.start()
 server.start()
-print(before, nice())
+print(json.dumps([before, group()]))
 """
+
+
+def _autogroup_nice(text: str) -> int | None:
+    """"/autogroup-385 nice 0" gives 0; an empty file (the process sits in a cgroup with
+    a CPU controller of its own, as under a service manager or CI) gives None."""
+    return int(text.split("nice")[1]) if "nice" in text else None
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/autogroup"),
@@ -216,7 +223,9 @@ def test_with_autogroups_a_server_in_a_session_of_its_own_gives_way_and_never_a_
     """In a session of its own (as serve.py, a container or the benchmark starts it), the
     server's autogroup goes SERVER_NICE below the machine's browsers when it starts, once.
     Started from a terminal (the test's session here), it leaves the session's nice
-    alone: that would lower the terminal and everything else run from it."""
+    alone: that would lower the terminal and everything else run from it. Where the
+    process is in no autogroup (the file reads empty), nothing changes and nothing fails."""
+    import json
     import subprocess
     from pathlib import Path
 
@@ -224,9 +233,12 @@ def test_with_autogroups_a_server_in_a_session_of_its_own_gives_way_and_never_a_
     out = subprocess.run([sys.executable, "-c", AUTOGROUP_CHECK], cwd=root, text=True,
                          capture_output=True, timeout=60, start_new_session=own_session,
                          check=True)
-    before, after = map(int, out.stdout.split())
-    assert after == (server.SERVER_NICE if own_session and before < server.SERVER_NICE
-                     else before)
+    before, after = json.loads(out.stdout)
+    nice = _autogroup_nice(before)
+    if own_session and nice is not None and nice < server.SERVER_NICE:
+        assert _autogroup_nice(after) == server.SERVER_NICE
+    else:
+        assert after == before
 
 
 def test_a_live_loop_lowers_no_more_than_its_own_thread():
