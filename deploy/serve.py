@@ -6,10 +6,8 @@ behind a load balancer with sticky sessions (https://docs.streamlit.io/replicati
 this command starts ``--replicas`` copies of the app (default: one per core) on local
 ports and nginx in front of them on ``--port``. Each new student goes to the next replica
 in turn, and the answer names that replica in a cookie; from then on the student's page,
-its websockets and every reconnect reach the same process. (Not a hash of the address:
-students behind one school router share one. Not a hash of a random key, as before: a
-class of 30 fell 17 and 13 on two replicas as often as not, and the 17 got a quarter less
-each; measured with benchmarks/class_load.py, which now reports the split.)
+its websockets and every reconnect reach the same process (``deploy/nginx_conf.py`` says
+why so, and writes the configuration ``deploy/compose.yaml`` uses too).
 
     python deploy/serve.py                         # http://0.0.0.0:8501, one replica a core
     python deploy/serve.py --replicas 2 --port 8080
@@ -34,85 +32,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from nginx_conf import nginx_conf, probe_cookie  # noqa: E402 - this folder, run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
-COOKIE = "np_replica"
-
-NGINX_CONF = """worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/nginx-error.log warn;
-events {{ worker_connections 4096; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    client_max_body_size 200m;
-
-    # Streamlit's scripts and styles (content-hashed names): fetched from a replica once,
-    # then served by nginx; a class opening the page at once waits for one fetch, not 30
-    proxy_cache_path {tmp}/cache levels=1:2 keys_zone=static:10m max_size=200m inactive=7d
-                     use_temp_path=off;
-
-    map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
-    # sticky sessions: a browser that names a replica in its cookie goes there; a new one
-    # (or one whose cookie names no replica) to the next replica in turn
-    map $cookie_{cookie} $replica {{
-        default replicas;
-{cookie_to_replica}
-    }}
-    # and the answer names the replica that served it
-    map $upstream_addr $served_by {{
-        default "";
-{address_to_name}
-    }}
-
-    upstream replicas {{
-{servers}
-    }}
-{one_upstream_each}
-
-    server {{
-        listen {address}:{port};
-        location /static/ {{
-            proxy_pass http://replicas;
-            proxy_http_version 1.1;
-            proxy_set_header Host $host;
-            proxy_cache static;
-            proxy_cache_lock on;
-            proxy_cache_valid 200 7d;
-            proxy_ignore_headers Set-Cookie;
-            add_header X-Cache $upstream_cache_status;
-        }}
-        location / {{
-            proxy_pass http://$replica;
-            proxy_http_version 1.1;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_read_timeout 1d;
-            proxy_send_timeout 1d;
-            proxy_buffering off;
-            add_header Set-Cookie "{cookie}=$served_by; Path=/; HttpOnly; SameSite=Lax" always;
-        }}
-    }}
-}}
-"""
-
-
-def nginx_conf(tmp: Path, ports: list[int], address: str, port: int) -> str:
-    """nginx's configuration for replicas on local ``ports``, named r0, r1, ..."""
-    names = [f"r{i}" for i in range(len(ports))]
-    return NGINX_CONF.format(
-        tmp=tmp, address=address, port=port, cookie=COOKIE,
-        servers="\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in ports),
-        cookie_to_replica="\n".join(f"        {n} {n};" for n in names),
-        address_to_name="\n".join(f'        "127.0.0.1:{p}" {n};' for n, p in zip(names, ports)),
-        one_upstream_each="\n".join(f"    upstream {n} {{ server 127.0.0.1:{p} max_fails=0; }}"
-                                     for n, p in zip(names, ports)))
-
 
 def nginx_binary() -> str:
     found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
@@ -137,10 +59,13 @@ def free_ports(n: int) -> list[int]:
 
 
 def healthy(url: str, seconds: float, child: subprocess.Popen | None = None) -> bool:
+    """Does ``url`` answer "ok" within ``seconds`` (while ``child`` runs)? The probe names a
+    replica in its cookie: through nginx it takes no new student's turn."""
     deadline = time.time() + seconds
+    request = urllib.request.Request(url, headers={"Cookie": probe_cookie()})
     while time.time() < deadline and (child is None or child.poll() is None):
         try:
-            with urllib.request.urlopen(url, timeout=2) as r:
+            with urllib.request.urlopen(request, timeout=2) as r:
                 if r.read().strip() == b"ok":
                     return True
         except OSError:
@@ -194,7 +119,8 @@ def main() -> int:
             start_new_session=True,
             env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}))
     conf = tmp / "nginx.conf"
-    conf.write_text(nginx_conf(tmp, ports, args.address, args.port))
+    conf.write_text(nginx_conf([f"127.0.0.1:{p}" for p in ports], f"{args.address}:{args.port}",
+                               state=tmp))
     for i, port in enumerate(ports):
         if not healthy(f"http://127.0.0.1:{port}/_stcore/health", 120, children[i]):
             print(f"replica {i} did not start; see {tmp}/replica-{i}.log", file=sys.stderr)
