@@ -5,7 +5,7 @@ language and routes (one link per page: /, /neuron, /activations, /backprop, /de
 import streamlit as st
 
 import core  # noqa: F401  (first: keeps BLAS to one thread before anything loads NumPy)
-from ui import language
+from ui import language, replica
 from ui.i18n import texts
 
 T = texts("common", language.current())
@@ -26,4 +26,5 @@ pages = {
 page = st.navigation(pages)
 language.switch(T["language"])
 language.keep_in_link()
+replica.say_if_moved(T["replica_moved"])
 page.run()

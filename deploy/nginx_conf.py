@@ -77,6 +77,14 @@ http {{
             proxy_ignore_headers Set-Cookie;
             add_header X-Cache $upstream_cache_status;
         }}
+        # what a page asks before it reconnects, answered without naming a replica: so the
+        # page's websocket still names the replica it was on, and one that took over from a
+        # stopped replica can tell the student (ui/replica.py)
+        location ~ ^/_stcore/(health|host-config)$ {{
+            proxy_pass http://$replica;
+            proxy_http_version 1.1;
+            proxy_set_header Host $host;
+        }}
         location / {{
             proxy_pass http://$replica;
             proxy_http_version 1.1;

@@ -32,7 +32,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from nginx_conf import nginx_conf, probe_cookie  # noqa: E402 - this folder, run as a script
+from nginx_conf import names, nginx_conf, probe_cookie  # noqa: E402 - this folder, run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -117,7 +117,9 @@ def main() -> int:
             # browsers without lowering this terminal (ui/live/server.py); Ctrl-C still
             # stops it, through ``stop``
             start_new_session=True,
-            env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}))
+            # its name, as nginx's cookie says it (ui/replica.py tells a moved student)
+            env={**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret,
+                 "NP_REPLICA": names(replicas)[i]}))
     conf = tmp / "nginx.conf"
     conf.write_text(nginx_conf([f"127.0.0.1:{p}" for p in ports], f"{args.address}:{args.port}",
                                state=tmp))

@@ -25,6 +25,8 @@ def test_compose_mounts_exactly_what_the_template_writes():
     compose = (ROOT / "deploy" / "compose.yaml").read_text()
     assert "--server.port=8501" in compose or "STREAMLIT_SERVER_PORT: 8501" in compose
     assert "STREAMLIT_SERVER_PORT: 8502" in compose
+    # each replica knows the name nginx's cookie gives it
+    assert "NP_REPLICA: r0" in compose and "NP_REPLICA: r1" in compose
 
 
 def test_replicas_are_told_apart_by_port():
@@ -139,3 +141,12 @@ def test_a_student_whose_replica_stopped_is_served_by_another_that_says_so(
     first.server_close()
     assert _get(base, "np_replica=r0") == ("second", "r1")
     assert _get(base, "np_replica=r1") == ("second", "r1")
+
+
+def test_a_student_is_told_only_when_their_page_moved_to_another_replica():
+    from ui.replica import moved_here
+
+    assert moved_here("r0", "r1")
+    assert not moved_here("r0", "r0")  # the replica the page was on
+    assert not moved_here("r0", None)  # a new page: no cookie yet
+    assert not moved_here(None, "r1")  # the app alone, not behind nginx

@@ -2,6 +2,9 @@
 
 TEXT = {
     "app_title": "Neural Playground",
+    "replica_moved": (
+        "Your server stopped and another took over. Settings kept; press Play to train again."
+    ),
     "language": "Language",
     "nav_playground": "Playground",
     "nav_lessons": "Lessons",

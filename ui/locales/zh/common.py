@@ -2,6 +2,7 @@
 
 TEXT = {
     "app_title": "神经网络游乐场",
+    "replica_moved": "你所在的服务器已停止，另一台已接替。设置已保留，按“开始”重新训练。",
     "language": "语言",
     "nav_playground": "游乐场",
     "nav_lessons": "课程",
