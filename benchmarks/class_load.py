@@ -62,13 +62,20 @@ def machine_idle() -> float:
     return (int(fields[3]) + int(fields[4])) / CLK  # idle, iowait
 
 
-def rss_mb(pids: list[int], name: str = "python") -> float:
-    """Resident memory of the app processes (nginx, if any, is not counted)."""
+def server_processes(pids: list[int]) -> list[int]:
+    """The server's processes: each of ``pids`` (serve.py, or each replica of a stack given
+    by --server-pids) and every process under it."""
+    return sorted({p for pid in pids for p in drive.descendants(pid)})
+
+
+def rss_mb(pids: list[int]) -> float:
+    """Resident memory of the Python processes among ``pids`` (nginx is not counted)."""
     total = 0
     for pid in pids:
         with contextlib.suppress(OSError, ValueError):
             status = Path(f"/proc/{pid}/status").read_text()
-            if name not in status.split("\n", 1)[0]:
+            name = status.split("\n", 1)[0]
+            if "nginx" in name or not ("python" in name or "streamlit" in name):
                 continue
             total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
     return total / 1024
@@ -268,7 +275,7 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
     clients = [Client(base, QUERY) for _ in range(n - browsers)]
     tasks = [asyncio.create_task(c.run(stop)) for c in clients]
     await asyncio.sleep(warmup + 3)
-    procs = drive.descendants(pids[0]) if pids else []
+    procs = server_processes(pids)
     kinds = by_kind(drive.descendants(worker.pid)) if worker else {}  # worker, its Chromium
     chromium = [pid for group in kinds.values() for pid in group]
     t0, cpu0, light0 = time.perf_counter(), drive.total_cpu_seconds(procs), time.process_time()
@@ -280,7 +287,7 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
     browser1, idle1 = drive.total_cpu_seconds(chromium), machine_idle()
     waited1, used1 = waits(procs, kinds), {k: drive.total_cpu_seconds(v) for k, v in kinds.items()}
     end = [c.counts() for c in clients]
-    rss = rss_mb(drive.descendants(pids[0])) if pids else float("nan")
+    rss = rss_mb(procs) if pids else float("nan")
     browser_results, browser_errors = [], []
     if worker:
         out, err = await asyncio.wait_for(worker.communicate(), warmup + seconds + 120)
@@ -450,7 +457,7 @@ async def soak(base: str, pids: list[int], minutes: float) -> None:
         t0, n0, e0 = client.counts()
         await asyncio.sleep(min(30.0, max(1.0, end - time.perf_counter())))
         t1, n1, e1 = client.counts()
-        rss = rss_mb(drive.descendants(pids[0]))
+        rss = rss_mb(server_processes(pids))
         print(f"  t={(t1 - end) / 60 + minutes:5.1f} min  {(n1 - n0) / (t1 - t0):5.1f} updates/s  "
               f"{(e1 - e0) / (t1 - t0):6.0f} epochs/s  RSS {rss:.0f} MB", flush=True)
     stop.set()
@@ -459,7 +466,7 @@ async def soak(base: str, pids: list[int], minutes: float) -> None:
 
 
 async def churn(base: str, pids: list[int], n: int, wait: float) -> None:
-    before = rss_mb(drive.descendants(pids[0]))
+    before = rss_mb(server_processes(pids))
     print(f"\nChurn: {n} sessions open (10 at a time), play 3 s, close; RSS before {before:.0f} MB")
     errors = []
     for i in range(0, n, 10):
@@ -470,7 +477,7 @@ async def churn(base: str, pids: list[int], n: int, wait: float) -> None:
         stop.set()
         await asyncio.gather(*tasks)
         errors += [e for c in clients for e in c.errors]
-    peak = rss_mb(drive.descendants(pids[0]))
+    peak = rss_mb(server_processes(pids))
     await asyncio.sleep(wait)
     # one more session: Streamlit drops expired disconnected sessions when it next looks
     # (when a session disconnects); then give the app's memory trimming (every 30 s) a turn
@@ -478,7 +485,7 @@ async def churn(base: str, pids: list[int], n: int, wait: float) -> None:
     probe = Client(base, "")
     await probe.run(stop, stop_when_drawn=True)
     await asyncio.sleep(35)
-    after = rss_mb(drive.descendants(pids[0]))
+    after = rss_mb(server_processes(pids))
     change = 100 * (after - before) / before
     print(f"  RSS right after: {peak:.0f} MB; {wait + 35:.0f} s later: {after:.0f} MB "
           f"({change:+.1f} %); errors: {len(errors)}")

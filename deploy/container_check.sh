@@ -8,6 +8,8 @@
 # a container at all (so the test suite can tell that from a broken stack).
 #
 #   bash deploy/container_check.sh        # from the repository's root, in the test venv
+#   bash deploy/container_check.sh --up   # the same stack, kept up until Ctrl-C, to measure
+#                                         # (benchmarks/class_load.py --url ...)
 #
 # Installs Debian's podman, runc, podman-compose and debootstrap if missing. Where the
 # upstream base images (python:3.11-slim, nginx:1.27-alpine) cannot be pulled (no image
@@ -17,6 +19,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+MODE="${1:-check}"
 PROJECT="npcheck$$"
 PORT="${NP_CHECK_PORT:-$(python -c 'from devtools.browser import free_port; print(free_port())')}"
 WORK="$(mktemp -d /tmp/np-container-check.XXXXXX)"
@@ -49,7 +52,10 @@ teardown() {
   fi
   podman image prune -f > /dev/null 2>&1 || true  # the layers a rebuild replaced
   rm -rf "$WORK"
-  [ "$status" = 0 ] && RESULT="ok: built, served, checked and removed"
+  if [ "$status" = 0 ]; then
+    RESULT="ok: built, served, checked and removed"
+    [ "$MODE" = --up ] && RESULT="ok: built, served and removed"
+  fi
   echo "$RESULT"
   exit "$status"
 }
@@ -158,6 +164,13 @@ for file in "${PROJECT}_app1_1" "${PROJECT}_app2_1"; do
   user="$(podman exec "$file" id -u)"
   [ "$user" = 10001 ] || fail "$file runs as uid $user, not the image's own user"
 done
+
+if [ "$MODE" = --up ]; then
+  pids="$(for s in app1 app2; do podman inspect "${PROJECT}_${s}_1" --format '{{.State.Pid}}'; done | xargs)"
+  say "serving on http://127.0.0.1:$PORT (replica pids: $pids); Ctrl-C tears it down"
+  trap 'exit 0' INT TERM
+  while true; do sleep 1; done
+fi
 
 say "checking as a user would, through nginx"
 python -m devtools.stack_check "http://127.0.0.1:$PORT" --shots artifacts/screenshots \
