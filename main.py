@@ -5,7 +5,7 @@ language and routes (one link per page: /, /neuron, /activations, /backprop, /de
 import streamlit as st
 
 import core  # noqa: F401  (first: keeps BLAS to one thread before anything loads NumPy)
-from ui import language, replica
+from ui import language, replica, theme
 from ui.i18n import texts
 
 T = texts("common", language.current())
@@ -24,6 +24,7 @@ pages = {
                                url_path=name) for name, icon in LESSONS],
 }
 page = st.navigation(pages)
+theme.apply()
 language.switch(T["language"])
 language.keep_in_link()
 replica.say_if_moved(T["replica_moved"])

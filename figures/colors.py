@@ -2,7 +2,9 @@
 
 Class 0 is orange and class 1 blue, as in TensorFlow Playground, so its users feel at
 home; further classes get distinct hues that stay readable when faded, also to the
-colour-blind (tests/test_figures.py checks it with a simulated deuteranopia).
+colour-blind (tests/test_figures.py checks it with simulated protanopia, deuteranopia and
+tritanopia). Colour is never the only cue: each class's points have their own shape too
+(figures/region.MARKERS).
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import functools
 
 import numpy as np
 
-# Further classes follow Okabe and Ito's colour-blind-safe palette: under a simulated
-# deuteranopia (Machado et al. 2009) the first three stay at least 35 CIELAB units apart
-# even as the pale region tints (the earlier green sat 22 from the orange).
-CLASS_HEX = ["#f59322", "#0877bd", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442",
+# The third class is Paul Tol's wine: with a simulated protanopia, deuteranopia or
+# tritanopia (Machado et al. 2009) the first three stay at least 21 CIELAB units apart,
+# as points and as the surest region tint (Okabe and Ito's green, before it, sat 9 from
+# the blue under tritanopia). Further classes follow Okabe and Ito's palette.
+CLASS_HEX = ["#f59322", "#0877bd", "#882255", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442",
              "#000000", "#999999", "#8c564b"]
 NEGATIVE_HEX, POSITIVE_HEX = CLASS_HEX[0], CLASS_HEX[1]  # sign colours for weights and values
 BACKGROUND = np.array([255.0, 255.0, 255.0])

@@ -32,28 +32,56 @@ def region_image(output: np.ndarray, task: str, hard: bool = False,
 # Measured in Chromium on this 2-core machine: a Plotly chart re-sent every frame never
 # got painted (each update remounts it), while an <img> whose src changes keeps showing
 # the previous frame until the next one is decoded. So the live region is a 100 x 100
-# PNG that the browser scales up smoothly, with the data drawn on top as SVG circles.
+# PNG that the browser scales up smoothly, with the data drawn on top as SVG markers.
 
 VIEW = 1000  # SVG user units across the square
 SIZE_PX = 460  # the square's width on the page
 POINT_RADIUS = 7
 
 
+# One marker shape per class, so that classes differ by more than colour (WCAG 1.4.1):
+# circle, square, triangle, diamond, then around again. Each is an SVG symbol centred on
+# the origin, about the area of a circle of radius POINT_RADIUS; a point is a <use> of it.
+MARKERS = [
+    f'<circle id="m0" r="{POINT_RADIUS}"/>',
+    '<rect id="m1" x="-6" y="-6" width="12" height="12"/>',
+    '<path id="m2" d="M0,-9L8,6H-8Z"/>',
+    '<path id="m3" d="M0,-9L9,0L0,9L-9,0Z"/>',
+]
+
+
+def marker(k: int) -> str:
+    """The id of class ``k``'s marker shape (regression's values: all circles)."""
+    return f"m{k % len(MARKERS)}"
+
+
+def marker_swatch(k: int, size_px: int = 12) -> str:
+    """Class ``k``'s marker in its colour, as a small ``<img>`` for a legend."""
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-11 -11 22 22">'
+           f'<defs>{MARKERS[int(marker(k)[1:])]}</defs>'
+           f'<use href="#{marker(k)}" fill="{colors.class_hex(k)}"/></svg>')
+    uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+    return f'<img src="{uri}" alt="" width="{size_px}" height="{size_px}">'
+
+
 def _svg_points(X: np.ndarray, y: np.ndarray, task: str, lo: float, hi: float,
                 outline: str, value_scale: float) -> str:
-    """Circles grouped by fill colour, so each point costs ~25 bytes."""
+    """Markers grouped by fill colour, so each point costs ~30 bytes: a class's own shape
+    (``marker``) and colour, or a circle coloured by its value (regression)."""
     u = np.round((X[:, 0] - lo) / (hi - lo) * VIEW).astype(int)
     v = np.round((hi - X[:, 1]) / (hi - lo) * VIEW).astype(int)
     if task == "regression":
         fill = np.array([_value_hex(t, value_scale) for t in y])
+        shape = np.full(len(y), marker(0))
     else:
         fill = np.array([colors.class_hex(int(k)) for k in y])
+        shape = np.array([marker(int(k)) for k in y])
     groups = []
     for f in dict.fromkeys(fill.tolist()):
         mask = fill == f
-        circles = "".join(f'<circle cx="{a}" cy="{b}" r="{POINT_RADIUS}"/>'
-                          for a, b in zip(u[mask], v[mask]))
-        groups.append(f'<g fill="{f}" stroke="{outline}" stroke-width="2">{circles}</g>')
+        points = "".join(f'<use href="#{m}" x="{a}" y="{b}"/>'
+                         for m, a, b in zip(shape[mask], u[mask], v[mask]))
+        groups.append(f'<g fill="{f}" stroke="{outline}" stroke-width="2">{points}</g>')
     return "".join(groups)
 
 
@@ -67,9 +95,9 @@ def points_svg(extent: tuple[float, float], task: str, train: tuple[np.ndarray, 
     """The data as an SVG image (an ``<img>`` tag) over the square ``extent``: training
     points with a white rim, test points with a dark one. Built once per data set."""
     lo, hi = extent
-    circles = _svg_points(*train, task, lo, hi, "#ffffff", value_scale)
+    points = _svg_points(*train, task, lo, hi, "#ffffff", value_scale)
     if test is not None and len(test[1]):
-        circles += _svg_points(*test, task, lo, hi, "#333333", value_scale)
+        points += _svg_points(*test, task, lo, hi, "#333333", value_scale)
     ticks = "".join(
         f'<text x="{(t - lo) / (hi - lo) * VIEW:.0f}" y="{VIEW - 8}" font-size="26" '
         f'text-anchor="middle" fill="#555">{t:g}</text>'
@@ -77,7 +105,8 @@ def points_svg(extent: tuple[float, float], task: str, train: tuple[np.ndarray, 
         f'{t:g}</text>'
         for t in _ticks(lo, hi))
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {VIEW} {VIEW}" '
-           f'preserveAspectRatio="none" font-family="sans-serif">{circles}{ticks}</svg>')
+           f'preserveAspectRatio="none" font-family="sans-serif">'
+           f'<defs>{"".join(MARKERS)}</defs>{points}{ticks}</svg>')
     # st.html strips inline <svg>, but not an image whose source is an SVG document.
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
     return (f'<img src="{uri}" alt="" '

@@ -22,5 +22,11 @@ if [ -n "$apt_packages" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $apt_packages > /dev/null
 fi
 
+# axe-core, pinned, for tests/browser/test_accessibility.py (npm's registry; nothing is
+# fetched while the tests run)
+if [ ! -f tests/browser/axe/node_modules/axe-core/axe.min.js ]; then
+  npm ci --prefix tests/browser/axe --silent --no-audit --no-fund
+fi
+
 python -m ruff check .
 python -m pytest "$@"

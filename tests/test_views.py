@@ -61,9 +61,9 @@ def test_region_follows_training():
 def test_region_draws_the_training_points_and_test_points_on_request(show_test):
     run = trained()
     (svg,) = embedded(views.region_points(run, show_test), "image/svg+xml")
-    circles = ET.fromstring(svg).findall(f"{SVG}g/{SVG}circle")
+    points = ET.fromstring(svg).findall(f"{SVG}g/{SVG}use")
     split = run.trainer.split
-    assert len(circles) == len(split.y_train) + (len(split.y_test) if show_test else 0)
+    assert len(points) == len(split.y_train) + (len(split.y_test) if show_test else 0)
 
 
 def test_region_points_follow_new_data():

@@ -9,8 +9,9 @@ import numpy as np
 
 from core.activations import ELU_ALPHA, LEAKY_SLOPE
 from core.inputs import DEFAULT as DEFAULT_FEATURES
-from figures import colors, curves, network
+from figures import curves, network
 from figures.region import (
+    marker_swatch,
     points_layer_html,
     points_svg,
     region_bytes,
@@ -82,8 +83,7 @@ def class_legend(run: LiveRun, T: dict) -> str:
         [T["class_name"].format(k=k + 1) for k in range(data.n_classes)])
     items = "".join(
         f'<span style="display:inline-flex;align-items:center;gap:4px;white-space:nowrap">'
-        f'<span style="width:11px;height:11px;border-radius:50%;background:{colors.class_hex(k)}'
-        f';display:inline-block"></span>{html.escape(n)}</span>' for k, n in enumerate(names))
+        f'{marker_swatch(k)}{html.escape(n)}</span>' for k, n in enumerate(names))
     x1, x2 = data.feature_names
     axes = html.escape(T["axes"].format(x=x1, y=x2))
     return (f'<div class="np-class-legend" style="display:flex;flex-wrap:wrap;gap:2px 14px;'

@@ -1,0 +1,99 @@
+"""Accessibility as a reviewer checks it: axe-core (WCAG 2.0/2.1, A and AA) on every page
+in both languages, at desktop and phone sizes, with every expander open and the
+Playground playing; and the Playground run from the keyboard alone."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from devtools import axe
+from devtools import browser as drive
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "neuron", "activations", "backprop", "descent", "inside"]
+SIZES = {"desktop": (1400, 1000), "phone": (390, 844)}
+
+
+def open_every_expander(page) -> None:
+    for summary in page.locator('[data-testid="stExpander"] summary').all():
+        if summary.get_attribute("aria-expanded") != "true":
+            summary.click()
+            time.sleep(0.2)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", PAGES, ids=lambda n: n or "playground")
+def test_no_page_has_a_wcag_violation_of_its_own(browser, app_url, name, lang, size):
+    if not axe.available():
+        pytest.fail("axe-core is not installed: npm ci --prefix tests/browser/axe")
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{name}" + ("?lang=zh" if lang == "zh" else ""))
+        page.wait_for_selector("h1", timeout=60_000)
+        drive.wait_idle(page)
+        open_every_expander(page)
+        drive.wait_idle(page)
+        if not name:  # the Playground as a class sees it: playing
+            page.get_by_role("button", name="开始" if lang == "zh" else "Play",
+                             exact=True).click()
+            time.sleep(2.0)
+        ours, theirs = axe.split(axe.violations(page))
+        assert not ours, "\n" + axe.describe(ours)
+        assert all(axe.streamlits_own(t["rule"], t) for t in theirs)
+    finally:
+        context.close()
+
+
+def epoch(page) -> int:
+    return int(drive.first_metric(page).replace(",", ""))
+
+
+def announced(page) -> str:
+    return page.evaluate("() => document.getElementById('np-announce')?.textContent ?? ''")
+
+
+def button(page, label: str):
+    return page.get_by_role("button", name=label, exact=True)
+
+
+def test_the_playground_runs_from_the_keyboard_and_says_what_it_did(page):
+    drive.open_app(page, page.app_url + "/?dataset=xor&hidden=4")
+    page.locator("h1").click()  # focus on the page, on no control
+    page.keyboard.press("Space")
+    button(page, "Pause").wait_for(timeout=20_000)
+    page.wait_for_function(f"() => ({drive.EPOCH_JS})() > 20", timeout=20_000)
+    assert announced(page) == "Playing"
+    page.keyboard.press("Space")
+    button(page, "Play").wait_for(timeout=20_000)
+    drive.wait_idle(page)
+    assert announced(page) == "Paused"
+    paused = epoch(page)
+    time.sleep(1.0)
+    assert epoch(page) == paused, "paused means paused"
+    page.keyboard.press(".")
+    page.wait_for_function(f"() => ({drive.EPOCH_JS})() === {paused + 1}", timeout=20_000)
+    assert announced(page) == "One epoch trained"
+    assert not page.js_errors
+
+
+def test_keys_typed_into_a_field_stay_in_the_field(page):
+    drive.open_app(page, page.app_url + "/?dataset=xor&hidden=4")
+    before = epoch(page)
+    field = page.locator('[data-testid="stSidebar"] input[type="number"]').first
+    field.click()
+    page.keyboard.press("Space")
+    page.keyboard.press(".")
+    time.sleep(1.5)
+    assert button(page, "Play").is_visible() and epoch(page) == before
+
+
+def test_the_shortcuts_are_listed_on_the_page(page):
+    drive.open_app(page, page.app_url + "/?lang=zh")
+    page.get_by_role("button", name="键盘").click()
+    assert "空格" in page.get_by_text("开始或暂停").inner_text()

@@ -1,0 +1,66 @@
+// The Playground from the keyboard (ui/playground/keyboard.py): Space plays and pauses,
+// "." steps one epoch, and the page says which it did in a polite live region, for a
+// screen reader. Never while a text field, a list or a slider has focus (the keys are
+// theirs there), nor with a modifier held; Space on a focused button presses that button,
+// as everywhere. Installed once per page; each run brings the labels in the learner's
+// language.
+const keys = (window.__npKeys ??= { installed: false, labels: null, said: 0 });
+
+const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true'], " +
+  "[role=slider], [role=combobox], [role=listbox], [role=option], [role=spinbutton], " +
+  "[role=textbox], [role=menu], [role=menuitem]";
+const PRESSABLE = "button, a[href], summary, [role=button], [role=tab], [role=radio], " +
+  "[role=checkbox], [role=switch]";
+
+function buttonLabelled(label) {
+  return [...document.querySelectorAll("button")]
+    .find((b) => b.innerText.trim() === label && !b.disabled) ?? null;
+}
+
+// A visually hidden status line: read out politely, seen by nobody.
+function announce(text) {
+  let status = document.getElementById("np-announce");
+  if (!status) {
+    status = document.createElement("div");
+    status.id = "np-announce";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    status.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;" +
+      "clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;";
+    document.body.appendChild(status);
+  }
+  // emptied first, so the same words said twice are read twice
+  status.textContent = "";
+  const said = ++keys.said;
+  setTimeout(() => { if (keys.said === said) status.textContent = text; }, 60);
+}
+
+function onKey(event) {
+  const L = keys.labels;
+  if (!L || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target instanceof Element ? event.target : null;
+  if (target && target.closest(TYPING)) return;
+  if (event.key === " " && !event.repeat) {
+    if (target && target.closest(PRESSABLE)) return;  // Space presses the focused control
+    const pause = buttonLabelled(L.pause), play = buttonLabelled(L.play);
+    if (!pause && !play) return;
+    event.preventDefault();
+    (pause ?? play).click();
+    announce(pause ? L.paused : L.playing);
+  } else if (event.key === "." && !event.repeat) {
+    const step = buttonLabelled(L.step);
+    if (!step) return;
+    event.preventDefault();
+    step.click();
+    announce(L.stepped);
+  }
+}
+
+export default function ({ data }) {
+  keys.labels = data;
+  if (!keys.installed) {
+    keys.installed = true;
+    document.addEventListener("keydown", onKey);
+  }
+  return undefined;
+}

@@ -1,0 +1,26 @@
+"""The Playground from the keyboard: Space plays and pauses, "." steps one epoch, and the
+page says which it did to a screen reader (keyboard.js, in the page itself). Listed on the
+page in the learner's language (``help_markdown``)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import streamlit as st
+
+_component = None
+_lock = threading.Lock()
+
+
+def mount(T: dict) -> None:
+    """Install the shortcuts in this page (once; each run passes the current labels)."""
+    global _component
+    with _lock:  # once per process, though many sessions' first pages run at once
+        if _component is None:
+            js = (Path(__file__).parent / "keyboard.js").read_text(encoding="utf-8")
+            _component = st.components.v2.component("np_keyboard", js=js,
+                                                    isolate_styles=False)
+    _component(data={"play": T["play"], "pause": T["pause"], "step": T["step"],
+                      "playing": T["key_playing"], "paused": T["key_paused"],
+                      "stepped": T["key_stepped"]}, key="np-keyboard")
