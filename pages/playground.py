@@ -46,7 +46,7 @@ with buttons.popover(T["share"], help=T["share_help"], icon=":material/share:"):
         st.caption(T["share_csv"].format(dataset=T["dataset_names"][DEFAULTS.dataset]))
 with buttons.popover(T["keyboard"], icon=":material/keyboard:"):
     st.markdown(T["keyboard_help"])
-keyboard.mount(T)  # the shortcuts themselves, in the page
+keyboard.mount(T, controller.autoplaying(), controller.page_drawn)  # the keys, in the page
 if run.last.diverged:
     st.error(views.diverged_message(run, T))
 

@@ -4,7 +4,7 @@ Streamlit draws captions in its text colour at 60 % opacity: #828180 on white, 3
 under the 4.5:1 that WCAG 2.1 AA asks of text (axe-core, tests/browser/
 test_accessibility.py). The theme has no caption colour, and a darker text colour dark
 enough to lift captions to 4.5:1 would make all text near black; so captions get a
-colour of their own here: #5f5e5c, 6.4:1 on white and over 5.5:1 on the sidebar's grey."""
+colour of their own here: #5f5e5c, 6.5:1 on white and 5.8:1 on the sidebar's grey."""
 
 from __future__ import annotations
 

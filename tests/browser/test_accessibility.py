@@ -97,3 +97,34 @@ def test_the_shortcuts_are_listed_on_the_page(page):
     drive.open_app(page, page.app_url + "/?lang=zh")
     page.get_by_role("button", name="键盘").click()
     assert "空格" in page.get_by_text("开始或暂停").inner_text()
+
+
+def test_with_reduced_motion_a_play_link_waits_for_play(browser, app_url):
+    """prefers-reduced-motion: reduce: ?play=1 shows Play instead of starting by itself,
+    says why, and Play still starts it."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                  reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/?dataset=xor&hidden=4&play=1")
+        button(page, "Play").wait_for(timeout=30_000)
+        drive.wait_idle(page)
+        shown = epoch(page)
+        time.sleep(1.5)
+        assert epoch(page) == shown == 0, "no training until the reader presses Play"
+        assert "reduced motion" in announced(page)
+        button(page, "Play").click()
+        page.wait_for_function(f"() => ({drive.EPOCH_JS})() > 20", timeout=20_000)
+    finally:
+        context.close()
+
+
+def test_without_reduced_motion_a_play_link_still_starts_by_itself(browser, app_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                  reduced_motion="no-preference")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/?dataset=xor&hidden=4&play=1")
+        page.wait_for_function(f"() => ({drive.EPOCH_JS})() > 20", timeout=20_000)
+    finally:
+        context.close()

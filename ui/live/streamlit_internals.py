@@ -81,6 +81,11 @@ def _session():
         return None
 
 
+def in_a_browser_session() -> bool:
+    """Is this script run serving a browser's session (not AppTest, which has none)?"""
+    return _session() is not None
+
+
 def connection() -> Callable[[], bool]:
     """A question, cheap to ask often, for this script thread's session: is its browser
     still there? (True where that cannot be told.) A run can start after its tab has

@@ -26,7 +26,8 @@ NS = "playground."
 RUN = NS + "run"  # the current LiveRun, shared with the lessons
 PLAYING = NS + "playing"
 AUTOPLAY = NS + "autoplay"  # play=1 in the link: play once the first page is drawn
-AUTOPLAY_DELAY = 0.3  # seconds after the first page is drawn; then training starts
+PAGE_DRAWN = NS + "page_drawn"  # the page says its first run is on screen (keyboard.js)
+FROM_LINK = NS + "from_link"  # playing because the link said so, and nobody pressed a key yet
 UPLOAD = NS + "upload"  # the learner's own data set (core.datasets.Dataset), kept across uploads
 UPLOAD_MESSAGE = NS + "upload_message"  # ("ok" | "error", text)
 URL_NOTES = NS + "url_notes"  # settings.Note list from the link: shown once
@@ -65,6 +66,7 @@ def start() -> None:
         sidebar.write_widgets(settings)
         state[URL_NOTES] = notes
         state[PLAYING] = state[AUTOPLAY] = params.get("play") == "1"  # a teacher's link
+        state[FROM_LINK] = state[PLAYING]
         if preset is not None:
             state[NS + "w_preset"] = preset_id
             state.pop(RUN, None)  # the lesson as it starts, even if it was open before
@@ -126,8 +128,14 @@ def _query(settings: Settings) -> dict[str, str]:
     return {**to_query(settings), **extra, **language.link_params()}
 
 
+def page_drawn() -> None:
+    """The page's own word that it has drawn its controls: a link's play=1 may start."""
+    state[PAGE_DRAWN] = True
+
+
 def toggle_play() -> None:
     state[PLAYING] = not state[PLAYING]
+    state[FROM_LINK] = False
 
 
 def step() -> None:
@@ -182,13 +190,25 @@ def sidebar_and_run(T: dict) -> tuple[Settings, LiveRun, bool, bool]:
     return settings, run, settings.show_test, settings.hard
 
 
+def autoplaying() -> bool:
+    """Is the page playing because the link said play=1, with no Play or Pause pressed
+    since?"""
+    return bool(state.get(FROM_LINK)) and playing()
+
+
 # --- the live loop ------------------------------------------------------------------------
 def play(run: LiveRun, settings: Settings, view) -> None:
     """While playing: the live loop (ui/live/loop.py) trains ``run`` and ``view`` (the
     page's ``frame.Frame``) draws it. A speed below the slider's top trains exactly that
     many epochs a frame; at the top, as many as each frame allows, together with the
     networks of the same shape."""
-    if state.pop(AUTOPLAY, False) and state[PLAYING] and internals.rerun_soon(AUTOPLAY_DELAY):
-        return  # the first run finishes, so its widgets appear; the next one plays
+    if state.get(AUTOPLAY) and state[PLAYING] and not state.get(PAGE_DRAWN) \
+            and internals.in_a_browser_session():
+        # A link's play=1 starts once the page says its controls are drawn (keyboard.js,
+        # then this runs again): a loop started earlier kept a slow browser from ever
+        # drawing them (measured: skeleton buttons for 30 s, once in a few cold starts).
+        # Without a browser (AppTest) it starts at once.
+        return
+    state.pop(AUTOPLAY, None)
     cap = settings.speed if settings.speed < LIMITS["speed"][1] else None
     loop.play(run, view, PLAYING, speed=cap, channel=state.get(CHANNEL))

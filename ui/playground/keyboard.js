@@ -4,7 +4,7 @@
 // theirs there), nor with a modifier held; Space on a focused button presses that button,
 // as everywhere. Installed once per page; each run brings the labels in the learner's
 // language.
-const keys = (window.__npKeys ??= { installed: false, labels: null, said: 0 });
+const keys = (window.__npKeys ??= { installed: false, labels: null, said: 0, answered: false });
 
 const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true'], " +
   "[role=slider], [role=combobox], [role=listbox], [role=option], [role=spinbutton], " +
@@ -56,8 +56,34 @@ function onKey(event) {
   }
 }
 
-export default function ({ data }) {
+// A link's play=1: once the page's Play/Pause button is on screen (Streamlit loads a
+// widget's code on first use), either press Pause, where the reader asked their system
+// for less motion, or tell the server the page is drawn, so the training starts
+// (ui/playground/controller.py waits for this).
+function answerAutoplay(L, setTriggerValue) {
+  if (!L.autoplay || keys.answered) return;
+  keys.answered = true;
+  const calm = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+  const deadline = Date.now() + 30000;
+  const answer = () => {
+    const pause = buttonLabelled(L.pause);
+    if (!pause) {
+      if (!buttonLabelled(L.play) && Date.now() < deadline) setTimeout(answer, 50);
+      return;
+    }
+    if (calm) {
+      pause.click();
+      announce(L.calm);
+    } else {
+      setTriggerValue?.("drawn", true);
+    }
+  };
+  answer();
+}
+
+export default function ({ data, setTriggerValue }) {
   keys.labels = data;
+  answerAutoplay(data, setTriggerValue);
   if (!keys.installed) {
     keys.installed = true;
     document.addEventListener("keydown", onKey);

@@ -1,6 +1,7 @@
 """The Playground from the keyboard: Space plays and pauses, "." steps one epoch, and the
-page says which it did to a screen reader (keyboard.js, in the page itself). Listed on the
-page in the learner's language (``help_markdown``)."""
+page says which it did to a screen reader (keyboard.js, in the page itself); the list is
+on the page, in the learner's language. And a link's play=1 waits for Play where the
+reader asked their system for reduced motion."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ _component = None
 _lock = threading.Lock()
 
 
-def mount(T: dict) -> None:
-    """Install the shortcuts in this page (once; each run passes the current labels)."""
+def mount(T: dict, autoplay: bool, on_drawn=None) -> None:
+    """Install the shortcuts in this page (once; each run passes the current labels).
+    ``autoplay``: this run starts playing because the link said play=1; where the reader
+    asked for reduced motion, the page presses Pause first; else it calls ``on_drawn``
+    (in a new run) once its Play/Pause button is on screen."""
     global _component
     with _lock:  # once per process, though many sessions' first pages run at once
         if _component is None:
@@ -23,4 +27,5 @@ def mount(T: dict) -> None:
                                                     isolate_styles=False)
     _component(data={"play": T["play"], "pause": T["pause"], "step": T["step"],
                       "playing": T["key_playing"], "paused": T["key_paused"],
-                      "stepped": T["key_stepped"]}, key="np-keyboard")
+                      "stepped": T["key_stepped"], "calm": T["key_calm"],
+                      "autoplay": autoplay}, key="np-keyboard", on_drawn_change=on_drawn)

@@ -135,6 +135,7 @@ TEXT = {
     "key_playing": "Playing",
     "key_paused": "Paused",
     "key_stepped": "One epoch trained",
+    "key_calm": "Paused: your system asks for reduced motion. Press Play to start.",
     "keyboard": "Keyboard",
     "keyboard_help": (
         "- **Space**: Play or Pause\n"

@@ -126,6 +126,7 @@ TEXT = {
     "key_playing": "正在训练",
     "key_paused": "已暂停",
     "key_stepped": "已训练一个轮次",
+    "key_calm": "已暂停：你的系统设置要求减少动态效果。按“开始”开始训练。",
     "keyboard": "键盘",
     "keyboard_help": (
         "- **空格**：开始或暂停\n"
