@@ -5,18 +5,17 @@ student's requests, websockets included, stay there."""
 from __future__ import annotations
 
 import contextlib
-import http.cookiejar
 import os
 import shutil
 import signal
 import subprocess
 import sys
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from devtools import browser as drive
+from devtools import stack_check
 
 ROOT = Path(__file__).resolve().parents[1]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -43,12 +42,7 @@ def served():
 
 def replica_of(base: str, cookie: str = "") -> str:
     """The replica the answer to ``GET /`` names (sending ``cookie``, if any)."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    request = urllib.request.Request(base + "/", headers={"Cookie": cookie} if cookie else {})
-    with opener.open(request, timeout=30) as answer:
-        answer.read()
-    return next(c.value for c in jar if c.name == "np_replica")
+    return stack_check.get(base, cookie)[1]
 
 
 def test_a_student_stays_on_the_replica_the_first_answer_named(served):
