@@ -89,7 +89,7 @@ def main() -> int:
         data = {"region": per_call_ms(view.region), "network": per_call_ms(view.network),
                 **{place: per_call_ms(lambda i=i, view=view: view.chart(i))
                    for i, (place, _, _) in enumerate(frame.CHARTS)}}
-        server = {"region": per_call_ms(lambda run=run: views.region_live(run, False)),
+        server = {"region": per_call_ms(lambda run=run: views.region_live(run, False, T)),
                   "network": per_call_ms(
                       lambda run=run: views.network_diagram(run, T, tooltips=False))}
         clock = FrameClock()

@@ -84,6 +84,20 @@ def input_maps(grid: Grid, features=inputs.DEFAULT) -> np.ndarray:
     return inputs.expand(grid.points, features).reshape(r, r, -1)
 
 
+def class_shares(output: np.ndarray, task: str) -> np.ndarray | None:
+    """The share of the plane each class holds, ``(n_classes,)``, from the output layer on
+    a grid ``(r, r, n_outputs)``: a point belongs to the class the region colours it with
+    (class 1 where P(class 1) > 0.5, else the most probable class); None for regression."""
+    if task == "regression":
+        return None
+    if task == "binary":
+        won = (np.nan_to_num(output[..., 0]) > 0.5).astype(int)
+        n_classes = 2
+    else:
+        won, n_classes = np.argmax(np.nan_to_num(output), axis=-1), output.shape[-1]
+    return np.bincount(won.ravel(), minlength=n_classes) / won.size
+
+
 def output(network: Network, grid: Grid, features=inputs.DEFAULT) -> np.ndarray:
     """The output layer on the grid, ``(resolution, resolution, n_outputs)``."""
     r = grid.resolution

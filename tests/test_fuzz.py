@@ -128,7 +128,7 @@ def test_every_picture_number_and_hint_of_a_run_from_any_link_is_drawn(params, e
     s, _ = url.from_query(params)
     run = LiveRun(s.with_(samples=min(s.samples, 60)))
     run.advance(epochs)
-    assert "np-region-image" in views.region_live(run, s.hard)
+    assert "np-region-image" in views.region_live(run, s.hard, T)
     assert views.network_diagram(run, T, tooltips=True)
     assert views.numbers_html(views.metrics(run, T))
     for _, chart, _ in CHARTS:

@@ -4,6 +4,7 @@ charts, the numbers and the hints, built without Streamlit."""
 from __future__ import annotations
 
 import base64
+import html
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -11,6 +12,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
+from core import region
 from figures import network, png
 from figures.region import region_image
 from ui.i18n import texts
@@ -44,7 +46,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize("dataset", ["circles", "spiral3", "sine"])
 def test_region_is_a_100_pixel_square_of_the_network_prediction(dataset):
     run = trained(SMALL.with_(dataset=dataset))
-    (image,) = embedded(views.region_live(run, hard=False), "image/png")
+    (image,) = embedded(views.region_live(run, False, T), "image/png")
     assert png_size(image) == (REGION_RESOLUTION, REGION_RESOLUTION) == (100, 100)
     expected = region_image(run.region_output(), run.data.task, False, run.value_scale())
     assert image == png.encode(expected)
@@ -52,9 +54,9 @@ def test_region_is_a_100_pixel_square_of_the_network_prediction(dataset):
 
 def test_region_follows_training():
     run = trained()
-    before = views.region_live(run, False)
+    before = views.region_live(run, False, T)
     run.advance(5)
-    assert views.region_live(run, False) != before
+    assert views.region_live(run, False, T) != before
 
 
 @pytest.mark.parametrize("show_test", [True, False])
@@ -79,14 +81,14 @@ def test_region_points_follow_new_data():
 def test_a_live_frame_carries_the_prediction_but_not_the_data():
     """The data travels once per data set; each frame only the prediction."""
     run = trained()
-    frame = views.region_live(run, False)
+    frame = views.region_live(run, False, T)
     assert embedded(frame, "image/svg+xml") == [] and len(frame) < 10_000
     assert embedded(views.region_points(run, True), "image/png") == []
 
 
 def test_hard_boundaries_change_the_region_picture():
     run = trained()
-    soft, hard = (embedded(views.region_live(run, h), "image/png")[0] for h in (0, 1))
+    soft, hard = (embedded(views.region_live(run, h, T), "image/png")[0] for h in (0, 1))
     assert soft != hard
 
 
@@ -346,3 +348,32 @@ def test_the_pace_says_how_fast_the_page_and_the_class_go_and_nothing_when_pause
     assert all(n in pace for n in ("14", "41", "30", "27"))
     # the numbers the load benchmark and the tests read are still first and unchanged
     assert shown.startswith('<dl class="np-metrics"')
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_region_is_described_in_words_from_the_same_numbers(lang):
+    """A screen reader hears the region: each class's share of the plane, as the picture
+    colours it, and the test accuracy."""
+    T_lang = texts("playground", lang)
+    run = trained(epochs=200)
+    output = run.region_output()
+    shares = region.class_shares(output, run.data.task)
+    assert shares.sum() == pytest.approx(1.0)
+    p1 = output[..., 0]
+    assert shares[1] == pytest.approx(float(np.mean(p1 > 0.5)))
+    said = views.region_sentence(run, output, T_lang)
+    for k, share in enumerate(shares):
+        assert T_lang["region_share"].format(
+            name=T_lang["class_name"].format(k=k + 1), share=share) in said
+    assert views.number(run.last.test_accuracy, True) in said
+    alt = re.search(r'class="np-region-image"[^>]*alt="([^"]*)"',
+                    views.region_live(run, False, T_lang)).group(1)
+    assert html.unescape(alt) == said
+
+
+def test_class_shares_follow_the_winning_class_and_regression_has_none():
+    out = np.zeros((2, 2, 3))
+    out[0, 0, 2] = out[0, 1, 2] = out[1, 0, 1] = out[1, 1, 0] = 1.0
+    assert region.class_shares(out, "multiclass").tolist() == [0.25, 0.25, 0.5]
+    assert region.class_shares(np.full((2, 2, 1), 0.7), "binary").tolist() == [0.0, 1.0]
+    assert region.class_shares(np.zeros((2, 2, 1)), "regression") is None

@@ -80,7 +80,7 @@ class Frame:
                 "region", views.region_data(self.run, self.hard)):
             return
         self.places.show("region", self.region_slot,
-                         views.region_live(self.run, self.hard, self.T["region_title"]))
+                         views.region_live(self.run, self.hard, self.T))
 
     def points(self) -> None:
         """The data over it, and which colour is which class: once per run of the page."""

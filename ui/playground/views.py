@@ -7,6 +7,7 @@ import html
 
 import numpy as np
 
+from core import region as core_region
 from core.activations import ELU_ALPHA, LEAKY_SLOPE
 from core.inputs import DEFAULT as DEFAULT_FEATURES
 from figures import curves, network
@@ -34,11 +35,28 @@ MIN_EPOCHS_FOR_HINTS = 1
 TINY_RATIO = 1e-12  # a first-layer gradient this much smaller than the last one's: none at all
 
 
-def region_live(run: LiveRun, hard: bool, alt: str = "") -> str:
+def region_live(run: LiveRun, hard: bool, T: dict) -> str:
     """The live region as HTML: the network's prediction over the plane, redrawn every
-    frame. The data goes over it apart (``region_points``)."""
-    scale = run.value_scale()
-    return region_html(region_image(run.region_output(), run.data.task, hard, scale), alt=alt)
+    frame, described in words for a screen reader (``region_sentence``). The data goes
+    over it apart (``region_points``)."""
+    output = run.region_output()
+    image = region_image(output, run.data.task, hard, run.value_scale())
+    return region_html(image, alt=region_sentence(run, output, T))
+
+
+def region_sentence(run: LiveRun, output: np.ndarray, T: dict) -> str:
+    """The region in words, from the numbers it is drawn from (``output``: the output
+    layer on the grid): which class holds how much of the plane and the test accuracy, or
+    for regression the range of the prediction."""
+    shares = core_region.class_shares(output, run.data.task)
+    if shares is None:
+        values = np.nan_to_num(output[..., 0])
+        return T["region_says_values"].format(lo=number(float(values.min())),
+                                              hi=number(float(values.max())))
+    held = T["list_sep"].join(T["region_share"].format(name=name, share=share)
+                              for name, share in zip(_class_names(run, T), shares))
+    return T["region_says"].format(shares=held,
+                                   acc=number(run.last.test_accuracy, percent=True))
 
 
 def region_data(run: LiveRun, hard: bool) -> dict:
