@@ -10,6 +10,7 @@ import pytest
 
 from devtools import axe
 from devtools import browser as drive
+from ui.playground import keyboard
 
 pytestmark = pytest.mark.browser
 
@@ -79,6 +80,41 @@ def test_the_playground_runs_from_the_keyboard_and_says_what_it_did(page):
     page.keyboard.press(".")
     page.wait_for_function(f"() => ({drive.EPOCH_JS})() === {paused + 1}", timeout=20_000)
     assert announced(page) == "One epoch trained"
+    assert not page.js_errors
+
+
+REGION_ALT = "() => document.querySelector('img.np-region-image')?.alt ?? ''"
+
+
+def test_the_region_is_said_in_words_and_renewed_while_playing(page):
+    drive.open_app(page, page.app_url + "/?dataset=xor&hidden=4")
+    still = page.evaluate(REGION_ALT)
+    assert still.startswith("What the network predicts: class 1 holds ")
+    assert "Test accuracy" in still
+    button(page, "Play").click()
+    page.wait_for_function(f"() => ({drive.LIVE_RECEIVED_JS})() > 10", timeout=20_000)
+    page.wait_for_function(f"() => ({REGION_ALT})() !== {still!r}", timeout=20_000)
+    live = page.evaluate(REGION_ALT)
+    assert live.startswith("What the network predicts: class 1 holds "), live
+    assert not page.js_errors
+
+
+def test_while_playing_the_numbers_are_read_out_every_few_seconds(page):
+    drive.open_app(page, page.app_url + "/?dataset=xor&hidden=4&lang=zh")
+    button(page, "开始").click()
+    page.wait_for_function("() => (document.getElementById('np-announce')?.textContent ?? '')"
+                           ".startsWith('轮次')", timeout=20_000)
+    first = announced(page)
+    assert "测试准确率" in first, first
+    time.sleep(keyboard.READ_EVERY_SECONDS + 1.5)
+    second = announced(page)
+    assert second != first and second.startswith("轮次"), (first, second)
+    button(page, "暂停").click()
+    button(page, "开始").wait_for(timeout=20_000)
+    drive.wait_idle(page)
+    paused = announced(page)
+    time.sleep(keyboard.READ_EVERY_SECONDS + 1.5)
+    assert announced(page) == paused, "paused: nothing more is read out"
     assert not page.js_errors
 
 

@@ -161,6 +161,7 @@ function npDrawRegion(place, spec) {
   canvas.width = r; canvas.height = r;
   canvas.getContext("2d").putImageData(new ImageData(npRegionPixels(spec), r, r), 0, 0);
   img.src = canvas.toDataURL("image/png");
+  if (typeof spec.said === "string") img.alt = spec.said;  // the region in words, now and then
   return true;
 }
 

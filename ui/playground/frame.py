@@ -24,6 +24,9 @@ CHARTS_PER_ROW = 2
 # chart (with the hints) comes on a frame of its own in between, each chart about every
 # this many seconds (twice that with others playing in the process).
 SLOW_CHART_SECONDS = 0.15
+# While playing over the channel, the region's sentence for a screen reader (its alt
+# text) is renewed this often: a calm rate, and a pass over the grid on the server each.
+SAID_SECONDS = 3.0
 # The teacher's view (?present=1): less padding, larger type, a region that leaves room
 # for the numbers below it on a 1280 x 720 projector screen.
 PRESENT_CSS = """<style>
@@ -72,13 +75,22 @@ class Frame:
     pace: str = ""  # how fast the live page goes (views.pace_text), under the numbers
     charts_drawn: int = 0  # small charts drawn while playing, in turn
     chart_at: float = 0.0  # when the last of them was drawn (time.perf_counter)
+    said_at: float = 0.0  # when the region's sentence last went with a live frame
 
     def region(self) -> None:
         """The network's prediction: every frame. Over the channel, as data for the
-        learner's browser to colour (live_region.js)."""
-        if self.places.live() and self.places.send(
-                "region", views.region_data(self.run, self.hard)):
-            return
+        learner's browser to colour (live_region.js), with its sentence for a screen
+        reader every ``SAID_SECONDS`` (it costs the server a pass over the grid)."""
+        if self.places.live():
+            data = views.region_data(self.run, self.hard)
+            now = time.perf_counter()
+            if now - self.said_at >= SAID_SECONDS:
+                data = {**data, "said": views.region_sentence(
+                    self.run, self.run.region_output(), self.T)}
+            if self.places.send("region", data):
+                if "said" in data:
+                    self.said_at = now
+                return
         self.places.show("region", self.region_slot,
                          views.region_live(self.run, self.hard, self.T))
 

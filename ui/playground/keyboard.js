@@ -1,6 +1,6 @@
 // The Playground from the keyboard (ui/playground/keyboard.py): Space plays and pauses,
 // "." steps one epoch, and the page says which it did in a polite live region, for a
-// screen reader. Never while a text field, a list or a slider has focus (the keys are
+// screen reader; there too, while playing, the numbers every few seconds. Never while a text field, a list or a slider has focus (the keys are
 // theirs there), nor with a modifier held; Space on a focused button presses that button,
 // as everywhere. Installed once per page; each run brings the labels in the learner's
 // language.
@@ -31,6 +31,7 @@ function announce(text) {
   }
   // emptied first, so the same words said twice are read twice
   status.textContent = "";
+  keys.saidAt = Date.now();
   const said = ++keys.said;
   setTimeout(() => { if (keys.said === said) status.textContent = text; }, 60);
 }
@@ -81,12 +82,29 @@ function answerAutoplay(L, setTriggerValue) {
   answer();
 }
 
+// While playing, the numbers (epoch, losses, accuracies) read out at a calm rate, every
+// data.every seconds, as "label value" pairs in the page's own words; not while paused,
+// where they stand still and can be read on the page.
+function readNumbers() {
+  const L = keys.labels;
+  if (!L || !buttonLabelled(L.pause)) return;
+  if (Date.now() - (keys.saidAt ?? 0) < 1000 * L.every - 100) return;  // room for a key's word
+  const numbers = [...document.querySelectorAll(".np-metrics .np-metric")].map((m) =>
+    `${m.querySelector("dt")?.innerText.trim()} ${m.querySelector("dd")?.innerText.trim()}`);
+  const text = numbers.join(", ");
+  if (text && text !== keys.numbers) {
+    keys.numbers = text;
+    announce(text);
+  }
+}
+
 export default function ({ data, setTriggerValue }) {
   keys.labels = data;
   answerAutoplay(data, setTriggerValue);
   if (!keys.installed) {
     keys.installed = true;
     document.addEventListener("keydown", onKey);
+    setInterval(readNumbers, 1000 * data.every);
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 """The Playground from the keyboard: Space plays and pauses, "." steps one epoch, and the
-page says which it did to a screen reader (keyboard.js, in the page itself); the list is
-on the page, in the learner's language. And a link's play=1 waits for Play where the
+page says which it did to a screen reader (keyboard.js, in the page itself), and reads
+out the numbers every few seconds while playing; the list is on the page, in the
+learner's language. And a link's play=1 waits for Play where the
 reader asked their system for reduced motion."""
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import streamlit as st
 
+# While playing, the numbers are read out this often (a polite live region): often enough
+# to follow the training, seldom enough to leave room for anything else said.
+READ_EVERY_SECONDS = 5
 _component = None
 _lock = threading.Lock()
 
@@ -28,4 +32,5 @@ def mount(T: dict, autoplay: bool, on_drawn=None) -> None:
     _component(data={"play": T["play"], "pause": T["pause"], "step": T["step"],
                       "playing": T["key_playing"], "paused": T["key_paused"],
                       "stepped": T["key_stepped"], "calm": T["key_calm"],
-                      "autoplay": autoplay}, key="np-keyboard", on_drawn_change=on_drawn)
+                      "autoplay": autoplay, "every": READ_EVERY_SECONDS},
+               key="np-keyboard", on_drawn_change=on_drawn)
