@@ -11,6 +11,7 @@ import streamlit as st
 from ui import language, lesson, routing
 from ui.i18n import texts
 from ui.inside import controller, views
+from ui.live import keyboard
 
 routing.through_app()  # first, before anything is drawn
 T = texts("inside", language.current())
@@ -30,6 +31,8 @@ controls[0].button(T["pause"] if live else T["play"], type="primary", key="insid
 controls[1].button(T["step"], key="inside.step", on_click=controller.step,
                    help=T["step_help"], width="stretch")
 layer, ux, uy = controller.choose_view(run, T, controls[2:])
+keyboard.shortcuts(st, T)
+keyboard.mount(T, "inside.keyboard")  # Space plays and pauses, "." steps (the list above)
 if run.last.diverged:
     st.error(T["diverged"])
 

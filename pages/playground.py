@@ -11,7 +11,8 @@ import streamlit as st
 from core import csvdata, model_io
 from ui import language, routing
 from ui.i18n import texts
-from ui.playground import controller, frame, keyboard, model_import, views
+from ui.live import keyboard
+from ui.playground import controller, frame, model_import, views
 from ui.playground.settings import CSV_DATASET, DEFAULTS
 
 routing.through_app()  # first, before anything is drawn
@@ -44,9 +45,8 @@ with buttons.popover(T["share"], help=T["share_help"], icon=":material/share:"):
     st.code(controller.share_link(settings), language=None, wrap_lines=True)
     if settings.dataset == CSV_DATASET:
         st.caption(T["share_csv"].format(dataset=T["dataset_names"][DEFAULTS.dataset]))
-with buttons.popover(T["keyboard"], icon=":material/keyboard:"):
-    st.markdown(T["keyboard_help"])
-keyboard.mount(T, controller.autoplaying(), controller.page_drawn)  # the keys, in the page
+keyboard.shortcuts(buttons, T)
+keyboard.mount(T, "np-keyboard", controller.autoplaying(), controller.page_drawn)
 if run.last.diverged:
     st.error(views.diverged_message(run, T))
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.training import Snapshot
 from ui.live import clock as clock_module
-from ui.live import loop, sharing, together
+from ui.live import keyboard, loop, sharing, together
 
 PLAYING = "test.playing"
 
@@ -107,6 +107,40 @@ def test_at_full_speed_alone_a_page_gets_the_full_frame_rate_and_trains_in_betwe
     fps, eps = view.ticks[-1].pace
     assert fps == pytest.approx(clock_module.MAX_FPS, rel=0.02)
     assert eps == pytest.approx(run.epoch / clock.wall, rel=0.05)
+
+
+@pytest.fixture
+def calm():
+    st.session_state[keyboard.CALM] = True  # the page said: reduced motion, please
+    yield
+    st.session_state.pop(keyboard.CALM, None)
+
+
+def test_with_reduced_motion_fewer_pictures_of_the_same_training(playing, clock, calm):
+    run = Run(clock, epoch_seconds=0.0005)
+    view = View(frames=10, run=run, drawing=0.002)
+    loop.play(run, view, PLAYING)
+    assert 10 / clock.wall == pytest.approx(clock_module.CALM_FPS, rel=0.02)
+    # every moment not drawing still trained: the same epochs a second as without
+    assert run.epoch * run.epoch_seconds == pytest.approx(clock.wall - 10 * 0.002, rel=0.03)
+
+
+def test_with_reduced_motion_a_set_speed_trains_as_many_epochs_a_second(
+        playing, clock, calm):
+    run = Run(clock)
+    view = View(frames=4, run=run)
+    loop.play(run, view, PLAYING, speed=3)
+    frames_per_picture = round(clock_module.MAX_FPS / clock_module.CALM_FPS)
+    assert run.asked == [3 * frames_per_picture] * 4
+    assert 4 / clock.wall == pytest.approx(clock_module.CALM_FPS, rel=0.02)
+
+
+@pytest.mark.parametrize("fps", [30, 15, 7, 2, 1])
+def test_a_calm_frame_stands_for_whole_frames_and_is_never_faster_than_calm(fps):
+    period, n = clock_module.calm(1 / fps)
+    assert n == max(1, round(fps / clock_module.CALM_FPS))
+    assert period == pytest.approx(n / fps)
+    assert 1 / period <= clock_module.CALM_FPS * 1.2  # (7 a second: 3 frames, 2.33 a second)
 
 
 def test_a_run_at_full_speed_joins_its_stack_only_while_it_plays(playing, clock, monkeypatch):

@@ -10,7 +10,7 @@ import pytest
 
 from devtools import axe
 from devtools import browser as drive
-from ui.playground import keyboard
+from ui.live import clock, keyboard
 
 pytestmark = pytest.mark.browser
 
@@ -164,3 +164,47 @@ def test_without_reduced_motion_a_play_link_still_starts_by_itself(browser, app_
         page.wait_for_function(f"() => ({drive.EPOCH_JS})() > 20", timeout=20_000)
     finally:
         context.close()
+
+
+def test_with_reduced_motion_the_pictures_change_calmly_and_training_goes_on(
+        browser, app_url):
+    """prefers-reduced-motion: reduce: the live region comes at most CALM_FPS times a
+    second, while the epochs go on at the engine's pace between the pictures."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                  reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        drive.open_app(page, f"{app_url}/?dataset=xor&hidden=4")
+        button(page, "Play").click()
+        page.wait_for_function(f"() => ({drive.LIVE_RECEIVED_JS})() >= 2", timeout=20_000)
+        first, epoch_first = page.evaluate(drive.LIVE_RECEIVED_JS), epoch(page)
+        time.sleep(4.0)
+        frames = page.evaluate(drive.LIVE_RECEIVED_JS) - first
+        # the frames (region, numbers, diagram, charts), each a picture's change at most
+        assert 2 <= frames <= 4.0 * clock.CALM_FPS + 2, frames
+        page.wait_for_function(f"() => ({drive.EPOCH_JS})() > {epoch_first + 200}",
+                               timeout=20_000)
+        button(page, "Pause").click()
+        button(page, "Play").wait_for(timeout=20_000)
+    finally:
+        context.close()
+
+
+def test_the_inside_lesson_plays_and_pauses_from_the_keyboard(page):
+    drive.open_app(page, page.app_url + "/inside")
+    page.locator("h1").click()  # focus on the page, not on a control
+    page.keyboard.press("Space")
+    button(page, "Pause").wait_for(timeout=20_000)
+    assert announced(page) == "Playing"
+    drive.wait_for_metric(page, "Epoch", 3)
+    page.keyboard.press("Space")
+    button(page, "Play").wait_for(timeout=20_000)
+    assert announced(page) == "Paused"
+    drive.wait_idle(page)
+    paused = int(drive.metric(page, "Epoch").replace(",", ""))
+    page.keyboard.press(".")
+    drive.wait_for_metric(page, "Epoch", paused + 1)
+    assert announced(page) == "One epoch trained"
+    page.get_by_role("button", name="Keyboard").click()
+    assert "Space" in page.get_by_text("Play or Pause").inner_text()
+    assert not page.js_errors

@@ -20,6 +20,10 @@ MAX_FPS = 30  # alone: the most frames a second a learner can see
 # lays out, and each one a server sends to thirty pages waits for the same event loop.
 SHARED_MAX_FPS = 15
 MIN_FPS = 1  # however slow the machine, a page shows a new picture at least this often
+# Where the reader asked their system for reduced motion (prefers-reduced-motion, which
+# the page reports: ui/live/keyboard.js), at most this many: the pictures change in calm
+# steps rather than flow, and the training goes on as fast as ever in between.
+CALM_FPS = 2
 # Of each session's fair share of the core, the most its drawing may take: the rest
 # trains. (Measured on the project's 2-core machine, thirty light clients on one process:
 # 12-15 frames a second each; benchmarks/frame_cost.py puts the drawing itself at
@@ -35,6 +39,15 @@ def period(players: int, drawing: float, share: float) -> float:
         return 1 / MAX_FPS
     needed = players * drawing / (share * DRAW_SHARE)  # drawing at most DRAW_SHARE of it
     return min(1 / MIN_FPS, max(1 / SHARED_MAX_FPS, needed))
+
+
+def calm(every: float) -> tuple[float, int]:
+    """A reduced-motion frame for frames ``every`` seconds apart: ``(period, n)``, one
+    frame where there would be ``n``, each at most ``CALM_FPS`` a second. A page that
+    trains a fixed number of epochs a frame trains ``n`` times that many, so reduced
+    motion shows fewer pictures of the same training, not slower training."""
+    n = max(1, round(1 / (CALM_FPS * every)))
+    return every * n, n
 
 
 def due(previous: float | None, started: float, every: float) -> float:

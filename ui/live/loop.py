@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from . import clock, sharing, together
+from . import clock, keyboard, sharing, together
 from . import streamlit_internals as internals
 from .transport import Delivery
 
@@ -135,11 +135,16 @@ def _loop(run, view, playing: str, speed: int | None, channel, stacked: bool) ->
     epoch_seconds = EPOCH_SECONDS_GUESS  # one epoch's training, smoothed
     budget = due = None
     pace = clock.Pace(run.epoch)
+    calm = keyboard.calm()  # (a change of the reader's setting reruns the page)
+    epochs = speed
     while state.get(playing):
         started = time.perf_counter()
         players = sharing.players()
         alone = players == 1
         period = clock.period(players, drawing, sharing.LIVE_SHARE)
+        if calm:  # reduced motion: fewer pictures, the same training between them
+            period, n = clock.calm(period)
+            epochs = None if speed is None else speed * n
         due = clock.due(due if alone else None, started, period)
         # in a stack of K, an epoch of this loop's stack trains K networks: this loop's
         # part of it is a K-th (together.py)
@@ -148,8 +153,8 @@ def _loop(run, view, playing: str, speed: int | None, channel, stacked: bool) ->
         budget = most if budget is None else min(max(budget, least), most)
         with sharing.turn():  # one live loop at a time in this process: see sharing.turn
             began, first = time.thread_time(), run.epoch
-            if speed is not None:  # exactly that many epochs
-                snap = run.advance(speed, None)
+            if epochs is not None:  # exactly that many epochs
+                snap = run.advance(epochs, None)
             else:
                 if alone:  # the frame on time, every moment before it training (and at
                     # least the floor, should drawing alone take longer than a frame)

@@ -16,4 +16,19 @@ TEXT = {
     "open_in_playground": "Try it live in the Playground: {lesson}",
     "what_to_notice": "What to notice",
     "from_articles": "From the articles: {ids}",
+    # every live page from the keyboard (ui/live/keyboard.js): what it says to a screen
+    # reader, and the list of keys
+    "key_playing": "Playing",
+    "key_paused": "Paused",
+    "key_stepped": "One epoch trained",
+    "keyboard": "Keyboard",
+    "keyboard_help": (
+        "- **Space**: Play or Pause\n"
+        "- **.** (full stop): train one epoch\n"
+        "- **Tab** / **Shift+Tab**: every control in turn; **Enter** or **Space** presses "
+        "the one in focus\n\n"
+        "Not while typing in a field or choosing from a list: there the keys are the "
+        "field's. Where your system asks for reduced motion, the live pictures change "
+        "twice a second; the training goes on as fast."
+    ),
 }

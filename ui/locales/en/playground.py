@@ -131,18 +131,17 @@ TEXT = {
     "reset": "Reset",
     "step_help": "Train one epoch",
     "reset_help": "New initial weights, same data",
-    # the keyboard (ui/playground/keyboard.js): what it says to a screen reader, and the list
-    "key_playing": "Playing",
-    "key_paused": "Paused",
-    "key_stepped": "One epoch trained",
+    # the keyboard (ui/live/keyboard.js; the other words are common): a play link under
+    # reduced motion, and the list of keys with Reset
     "key_calm": "Paused: your system asks for reduced motion. Press Play to start.",
-    "keyboard": "Keyboard",
     "keyboard_help": (
         "- **Space**: Play or Pause\n"
         "- **.** (full stop): train one epoch\n"
         "- **Tab** / **Shift+Tab**: every control in turn, Reset included; **Enter** or "
         "**Space** presses the one in focus\n\n"
         "Not while typing in a field or moving a slider: there the keys are the field's."
+        " Where your system asks for reduced motion, the live pictures change twice a "
+        "second; the training goes on as fast."
     ),
     # metrics
     "epoch": "Epoch",

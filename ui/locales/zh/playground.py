@@ -122,18 +122,16 @@ TEXT = {
     "reset": "重置",
     "step_help": "训练一个轮次",
     "reset_help": "新的初始权重，同样的数据",
-    # the keyboard (ui/playground/keyboard.js): what it says to a screen reader, and the list
-    "key_playing": "正在训练",
-    "key_paused": "已暂停",
-    "key_stepped": "已训练一个轮次",
+    # the keyboard (ui/live/keyboard.js; the other words are common): a play link under
+    # reduced motion, and the list of keys with Reset
     "key_calm": "已暂停：你的系统设置要求减少动态效果。按“开始”开始训练。",
-    "keyboard": "键盘",
     "keyboard_help": (
         "- **空格**：开始或暂停\n"
         "- **.**（句点）：训练一个轮次\n"
         "- **Tab** / **Shift+Tab**：依次到达每个控件（包括“重置”）；**回车**或**空格**"
         "按下当前控件\n\n"
         "在输入框里打字或拖动滑块时，这些键归输入框和滑块使用。"
+        "如果你的系统设置要求减少动态效果，实时画面每秒只变化两次，训练速度不变。"
     ),
     # metrics
     "epoch": "轮次",

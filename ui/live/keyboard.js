@@ -1,4 +1,4 @@
-// The Playground from the keyboard (ui/playground/keyboard.py): Space plays and pauses,
+// Every live page from the keyboard (ui/live/keyboard.py): Space plays and pauses,
 // "." steps one epoch, and the page says which it did in a polite live region, for a
 // screen reader; there too, while playing, the numbers every few seconds. Never while a text field, a list or a slider has focus (the keys are
 // theirs there), nor with a modifier held; Space on a focused button presses that button,
@@ -89,8 +89,15 @@ function readNumbers() {
   const L = keys.labels;
   if (!L || !buttonLabelled(L.pause)) return;
   if (Date.now() - (keys.saidAt ?? 0) < 1000 * L.every - 100) return;  // room for a key's word
-  const numbers = [...document.querySelectorAll(".np-metrics .np-metric")].map((m) =>
-    `${m.querySelector("dt")?.innerText.trim()} ${m.querySelector("dd")?.innerText.trim()}`);
+  const said = (label, value) =>
+    `${label?.innerText.trim() ?? ""} ${value?.innerText.trim() ?? ""}`.trim();
+  const numbers = [  // the Playground's own list, or Streamlit's st.metric (a lesson's)
+    ...[...document.querySelectorAll(".np-metrics .np-metric")].map((m) =>
+      said(m.querySelector("dt"), m.querySelector("dd"))),
+    ...[...document.querySelectorAll("[data-testid=stMetric]")].map((m) =>
+      said(m.querySelector("[data-testid=stMetricLabel]"),
+           m.querySelector("[data-testid=stMetricValue]"))),
+  ].filter(Boolean);
   const text = numbers.join(", ");
   if (text && text !== keys.numbers) {
     keys.numbers = text;
@@ -98,9 +105,31 @@ function readNumbers() {
   }
 }
 
-export default function ({ data, setTriggerValue }) {
+// Whether the reader asked their system for reduced motion, told to the server on the
+// page's first run and whenever the setting changes: the live loop then draws fewer
+// frames a second (ui/live/clock.py, CALM_FPS).
+function reportCalm(L, setStateValue) {
+  if (!setStateValue) return;
+  const query = window.matchMedia?.("(prefers-reduced-motion: reduce)");
+  if (!query) return;
+  keys.setCalm = setStateValue;  // the newest run's
+  if ((keys.calmSent ?? false) !== query.matches) {  // (the server's default: not asked)
+    keys.calmSent = query.matches;
+    setStateValue("calm", query.matches);
+  }
+  if (!keys.calmWatched) {
+    keys.calmWatched = true;
+    query.addEventListener?.("change", (e) => {
+      keys.calmSent = e.matches;
+      keys.setCalm?.("calm", e.matches);
+    });
+  }
+}
+
+export default function ({ data, setTriggerValue, setStateValue }) {
   keys.labels = data;
   answerAutoplay(data, setTriggerValue);
+  reportCalm(data, setStateValue);
   if (!keys.installed) {
     keys.installed = true;
     document.addEventListener("keydown", onKey);
