@@ -8,7 +8,7 @@ ui/inside/views.py and figures/inside.py.
 
 import streamlit as st
 
-from ui import language, lesson, routing
+from ui import charts, language, lesson, routing
 from ui.i18n import texts
 from ui.inside import controller, views
 from ui.live import keyboard
@@ -81,7 +81,7 @@ def draw_pictures() -> None:
 draw_metrics()
 draw_pictures()
 if show_3d:
-    layer_slot.plotly_chart(views.figure_3d(net, split.X_train, split.y_train, layer,
+    charts.show(layer_slot, views.figure_3d(net, split.X_train, split.y_train, layer,
                                             (ux, uy, uz), T, features),
                             width="stretch", config={"displayModeBar": False})
 elif uz is not None:

@@ -8,6 +8,7 @@ import html
 import re
 import struct
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import numpy as np
 import pytest
@@ -377,3 +378,81 @@ def test_class_shares_follow_the_winning_class_and_regression_has_none():
     assert region.class_shares(out, "multiclass").tolist() == [0.25, 0.25, 0.5]
     assert region.class_shares(np.full((2, 2, 1), 0.7), "binary").tolist() == [0.0, 1.0]
     assert region.class_shares(np.zeros((2, 2, 1)), "regression") is None
+
+
+class Tables(HTMLParser):
+    """The weights' tables as a screen reader reaches them: per table its caption, its
+    column headers and its rows (row header, cells), with every th's scope."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tables, self.cell, self.scopes = [], None, []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append({"caption": "", "head": [], "rows": []})
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("th", "td", "caption"):
+            self.cell = ""
+            if tag == "th":
+                self.scopes.append(dict(attrs).get("scope"))
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.tables[-1]["caption"] = self.cell
+        elif tag in ("th", "td"):
+            self.tables[-1]["rows"][-1].append(self.cell)
+        if tag in ("th", "td", "caption"):
+            self.cell = None
+
+
+def read_weight(text: str) -> float:
+    return float(text.replace("\u2212", "-"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_weights_are_tables_with_every_value_headed_and_captioned(lang):
+    T_lang = texts("playground", lang)
+    run = trained(SMALL.with_(dataset="spiral3", hidden=(3, 2), act=("relu", "tanh"),
+                              features=("x1", "x2", "x1*x2")))
+    net = run.trainer.network
+    parsed = Tables(views.weights_tables(run, T_lang))
+    assert len(parsed.tables) == len(net.W) == 3
+    assert parsed.scopes and set(parsed.scopes) == {"col", "row"}
+    sources = views.input_labels(run, T_lang)
+    for l, (table, W, b) in enumerate(zip(parsed.tables, net.W, net.b)):
+        head, *rows = table["rows"]
+        assert len(head) == W.shape[1] + 1 and len(rows) == W.shape[0] + 1
+        assert [r[0] for r in rows[:-1]] == sources  # each row says where it comes from
+        assert rows[-1][0] == T_lang["weights_bias"]
+        got = np.array([[read_weight(c) for c in r[1:]] for r in rows[:-1]])
+        np.testing.assert_allclose(got, W, rtol=5e-3, atol=1e-12)
+        np.testing.assert_allclose([read_weight(c) for c in rows[-1][1:]], b.ravel(),
+                                   rtol=5e-3, atol=1e-12)
+        assert T_lang["activation_names"][net.activations[l]] in table["caption"]
+        sources = head[1:]
+    # the output layer's columns are the classes, by name (softmax over three)
+    assert parsed.tables[-1]["rows"][0][1:] == [T_lang["class_name"].format(k=k)
+                                                for k in (1, 2, 3)]
+
+
+def test_a_wide_layer_shows_its_first_units_and_says_how_many_it_has():
+    run = trained(SMALL.with_(hidden=(40, 3)), epochs=1)
+    parsed = Tables(views.weights_tables(run, T))
+    first, second = parsed.tables[0], parsed.tables[1]
+    assert len(first["rows"][0]) == views.MAX_TABLE_UNITS + 1  # 16 of 40 columns
+    assert "16 of 40 columns" in first["caption"]
+    assert len(second["rows"]) == views.MAX_TABLE_UNITS + 2  # head, 16 of 40 rows, bias
+    assert "16 of 40 rows" in second["caption"]
+
+
+def test_the_weights_say_their_epoch_and_whether_they_stand_still_while_playing():
+    run = trained(epochs=3)
+    assert T["weights_epoch"].format(epoch="3") in views.weights_tables(run, T)
+    assert "pause to read the newest" in views.weights_tables(run, T, live=True)

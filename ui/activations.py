@@ -17,6 +17,8 @@ from core import activations as acts
 from core import region as core_region
 from figures import activations as fig
 
+from . import charts
+
 NS = "activations."
 CHART_CONFIG = {"displayModeBar": False}
 
@@ -99,7 +101,7 @@ def _show(notes: Messages, T: dict) -> None:
 
 
 def _chart(figure: dict, key: str) -> None:
-    st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=NS + key)
+    charts.show(st, figure, width="stretch", config=CHART_CONFIG, key=NS + key)
 
 
 # --- 1. every activation and its derivative ---------------------------------------------

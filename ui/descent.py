@@ -12,6 +12,8 @@ from core import surfaces
 from core.activations import sigmoid
 from figures import descent as fig
 
+from . import charts
+
 PAGE = "descent"
 OPTIMIZERS = ("sgd", "momentum", "adam")
 LEARNING_RATES = (1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -65,13 +67,13 @@ def loss_choice(T: dict) -> None:
     pictures = st.columns(2)
     pictures[0].markdown(f"**{T['fig_loss_title']}**")
     pictures[1].markdown(f"**{T['fig_grad_title']}**")
-    pictures[0].plotly_chart(fig.lines(
+    charts.show(pictures[0], fig.lines(
         [fig.Curve(names[n], a_grid, curves[n][0], fig.LOSS_COLORS[n]) for n in curves],
         [fig.Marker(a, float(here[n][0][0]), fig.LOSS_COLORS[n], number(here[n][0][0]))
          for n in here],
         "", T["fig_loss_x"], T["fig_loss_y"], y_range=LOSS_RANGE),
         width="stretch", key=key("fig_loss"))
-    pictures[1].plotly_chart(fig.lines(
+    charts.show(pictures[1], fig.lines(
         [fig.Curve(names[n], CURVE_Z, curves[n][1], fig.LOSS_COLORS[n]) for n in curves],
         [fig.Marker(z, float(here[n][1][0]), fig.LOSS_COLORS[n], number(here[n][1][0]))
          for n in here],
@@ -231,7 +233,7 @@ def descent(T: dict) -> None:
         s.symbols[1], T["fig_loss"], T["fig_start"], T["fig_minimum"], T["fig_step"], "▶",
         "❚❚")
     arrows = _arrows(paths, list(kinds or []), k) if n_taken else []
-    st.plotly_chart(fig.surface(t1, t2, L, s.minimum[1], lines, start, s.minimum[0], labels,
+    charts.show(st, fig.surface(t1, t2, L, s.minimum[1], lines, start, s.minimum[0], labels,
                                 three_d=three_d, arrows=arrows),
                     width="stretch", key=key("fig_surface"))
     if not paths:
@@ -240,7 +242,7 @@ def descent(T: dict) -> None:
     st.caption(T["arrows_3d_note"] if three_d else T["arrows_note"])
     _verdicts(T, s, paths)
     st.markdown(f"**{T['fig_gap_title']}**")
-    st.plotly_chart(fig.gaps(lines, s.minimum[1], "", T["fig_gap_x"],
+    charts.show(st, fig.gaps(lines, s.minimum[1], "", T["fig_gap_x"],
                              T["fig_gap_y"]), width="stretch", key=key("fig_gap"))
     if n_taken:
         st.markdown(T["step_caption"].format(k=k, lr=lr))
@@ -271,7 +273,7 @@ def convexity(T: dict) -> None:
         col.markdown(f"**{T['surfaces'][name]}**")
         labels = fig.SurfaceLabels("", "w", "b", T["fig_loss"], T["fig_start"],
                                    T["fig_minimum"], T["fig_step"], "▶", "❚❚")
-        col.plotly_chart(fig.surface(t1, t2, L, s.minimum[1], [], s.start, s.minimum[0],
+        charts.show(col, fig.surface(t1, t2, L, s.minimum[1], [], s.start, s.minimum[0],
                                      labels, three_d=True, height=400, marks=False),
                          width="stretch", key=key(f"fig_convex.{name}"))
         col.metric(T["m_bends"], f"{100 * _bends(name):.0f} %", help=T["m_bends_help"])
@@ -282,5 +284,5 @@ def convexity(T: dict) -> None:
         color = fig.LOSS_COLORS["bce" if name == "logistic" else "mse"]
         curves.append(fig.Curve(T["surfaces"][name], w, values, color))
     st.markdown(f"**{T['fig_slice_title'].format(b=b)}**")
-    st.plotly_chart(fig.lines(curves, [], "", "w",
+    charts.show(st, fig.lines(curves, [], "", "w",
                               T["fig_loss"]), width="stretch", key=key("fig_slice"))

@@ -21,6 +21,8 @@ from core import neuron as core_neuron
 from core.activations import sigmoid
 from figures import neuron as draw
 
+from . import charts
+
 # --- what the learner can set, and its limits ---------------------------------------------
 PARAMS = ("w1", "w2", "b")
 LIMIT = 6.0  # every slider runs from -LIMIT to LIMIT
@@ -269,7 +271,7 @@ def plane_chart(T: dict) -> None:
     labels["title"] = T["plane_title"]
     path = st.session_state.get(PATH)
     start = None if path is None else core_neuron.boundary(path.theta[0], -e, e)
-    st.plotly_chart(draw.plane(grid, grid, a, X, y, line, labels, start), width="stretch",
+    charts.show(st, draw.plane(grid, grid, a, X, y, line, labels, start), width="stretch",
                     key="neuron.plane", config={"displayModeBar": False})
     if line is None:
         st.info(T["no_line"])
@@ -338,13 +340,13 @@ def fit_charts(T: dict) -> None:
         labels["title"] = T["landscape_title"].format(b=b, loss=T[loss])
         fig = draw.landscape(w, w, J, (w1, w2), None if path is None else path.theta[:, :2],
                              labels)
-        col.plotly_chart(fig, width="stretch", key=f"neuron.landscape_{loss}",
+        charts.show(col, fig, width="stretch", key=f"neuron.landscape_{loss}",
                          config={"displayModeBar": False})
     if path is not None:
         fig = draw.cost_by_step(path.cost, {k: T[k] for k in core_neuron.LOSSES}, path.loss,
                                 {"title": T["by_step_title"], "x": T["by_step_x"],
                                  "y": T["by_step_y"]})
-        st.plotly_chart(fig, width="stretch", key="neuron.by_step",
+        charts.show(st, fig, width="stretch", key="neuron.by_step",
                         config={"displayModeBar": False})
 
 
@@ -360,11 +362,11 @@ def perceptron_charts(T: dict) -> core_neuron.Nudge:
     near = np.linspace(w1 - ZOOM, w1 + ZOOM, CURVE_POINTS)
     curve = core_neuron.perceptron_and_sigmoid(X, y, near, w2, b)
     cols = st.columns(2)
-    cols[0].plotly_chart(
+    charts.show(cols[0],
         draw.step_and_sigmoid(z, core_neuron.step(z), sigmoid(z),
                               {**names, "title": T["step_title"]}),
         width="stretch", key="neuron.step", config={"displayModeBar": False})
-    cols[1].plotly_chart(
+    charts.show(cols[1],
         draw.perceptron_cost(curve.w1, curve.perceptron, curve.sigmoid, w1,
                              {**names, "title": T["compare_title"].format(lo=w1 - ZOOM,
                                                                           hi=w1 + ZOOM),

@@ -9,6 +9,7 @@ import streamlit as st
 from core import backprop_steps as bs
 from figures import backprop as figs
 
+from .. import charts
 from . import state
 
 LRS = [0.001, 0.003, 0.01, 0.02, 0.025, 0.03, 0.05]
@@ -67,5 +68,5 @@ def section(T: dict) -> None:
     elif abs(p.w[-1] - 3.0) > CONVERGED or abs(p.b[-1]) > CONVERGED:
         st.info(T["fit_slow"].format(lr=lr, steps=steps))
     st.caption(T["fit_play_hint"])
-    st.plotly_chart(figure(lr, steps, T["fig"]), width="stretch",
+    charts.show(st, figure(lr, steps, T["fig"]), width="stretch",
                     config={"displayModeBar": False}, key=state.NS + "descent")

@@ -12,6 +12,7 @@ import streamlit as st
 from core import backprop_steps as bs
 from figures import backprop as figs
 
+from .. import charts
 from . import latex, state
 
 H_CHOICES = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7]
@@ -205,7 +206,7 @@ def walkthrough(T: dict, ex_id: str) -> None:
     # a column of dashes between the buttons and the picture
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        st.plotly_chart(picture(w, k, T), width="stretch", config=PLOT_CONFIG,
+        charts.show(st, picture(w, k, T), width="stretch", config=PLOT_CONFIG,
                         key=state.NS + "network")
     with right:
         st.markdown(_about(T, w, kind, layer))

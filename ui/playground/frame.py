@@ -76,6 +76,7 @@ class Frame:
     charts_drawn: int = 0  # small charts drawn while playing, in turn
     chart_at: float = 0.0  # when the last of them was drawn (time.perf_counter)
     said_at: float = 0.0  # when the region's sentence last went with a live frame
+    weights_slot: object = None  # the weights as numbers, under the diagram (still)
 
     def region(self) -> None:
         """The network's prediction: every frame. Over the channel, as data for the
@@ -118,6 +119,11 @@ class Frame:
         self.places.show("network", self.network_slot,
                          views.network_diagram(self.run, self.T, tooltips=not self.live))
 
+    def weights(self) -> None:
+        """The weights as tables: drawn with the page, standing still while it plays."""
+        if self.weights_slot is not None:
+            self.weights_slot.html(views.weights_tables(self.run, self.T, self.live))
+
     def chart(self, i: int) -> None:
         """Small chart number ``i``, drawn the same way playing or paused (while playing
         they take turns, and swap without flicker)."""
@@ -148,6 +154,7 @@ class Frame:
         self.region()
         self.points()
         self.network()
+        self.weights()
         for i in range(len(CHARTS)):
             self.chart(i)
         self.hints()
@@ -179,7 +186,8 @@ class Frame:
 
 def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
             channel: live_channel.Channel | None = None) -> Frame:
-    """The page's picture area, top to bottom: region beside network; the five numbers;
+    """The page's picture area, top to bottom: region beside network (and its weights as
+    numbers, in an expander); the five numbers;
     the small charts, ``CHARTS_PER_ROW`` a row; hints. (On a phone the columns stack: the
     picture comes first, right under Play.) With ``channel``, the page's end of it too,
     out of sight."""
@@ -196,8 +204,10 @@ def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
     right.markdown(f"**{T['network_title']}**")
     drawing.feature_picker(right, T)  # the input features, right above the input column
     network_slot = right.empty()
+    weights_slot = right.expander(T["weights_title"]).empty()
     metrics_slot = st.empty()
     chart_slots = [column.empty() for _ in range(0, len(CHARTS), CHARTS_PER_ROW)
                    for column in st.columns(CHARTS_PER_ROW)][:len(CHARTS)]
     return Frame(run, T, show_test, hard, metrics_slot, region_slot, points_slot, legend_slot,
-                 network_slot, chart_slots, st.empty(), live, Places(channel))
+                 network_slot, chart_slots, st.empty(), live, Places(channel),
+                 weights_slot=weights_slot)

@@ -188,6 +188,69 @@ def network_data(run: LiveRun) -> dict | None:
     return network.diagram_data(net.sizes, spec, ["linear", *net.activations], extent)
 
 
+MAX_TABLE_UNITS = 16  # rows and columns of one layer's table: a screen reader's patience
+
+
+def weights_tables(run: LiveRun, T: dict, live: bool = False) -> str:
+    """The network's weights as numbers, one HTML table per layer, for whoever cannot
+    read them off the diagram's edges (a screen reader, a teacher who wants the values):
+    a row per unit the layer reads from (its name in a row header), a column per unit of
+    the layer, the biases in the last row; at most ``MAX_TABLE_UNITS`` rows and columns,
+    said in the caption. ``live``: the page plays, and the tables stand at this epoch."""
+    net = run.trainer.network
+    names = _layer_names(run, T)
+    to_output = (_class_names(run, T) if net.activations[-1] == "softmax"
+                 else [T["output_unit"]] * net.sizes[-1])
+    sources = input_labels(run, T)
+    acts = T["activation_names"]
+    tables = []
+    for l, (W, b) in enumerate(zip(net.W, net.b), start=1):
+        n_in, n_out = W.shape
+        rows, cols = min(n_in, MAX_TABLE_UNITS), min(n_out, MAX_TABLE_UNITS)
+        targets = (to_output if l == len(net.W)
+                   else [T["weights_unit"].format(j=j + 1) for j in range(n_out)])
+        caption = T["weights_caption"].format(
+            layer=names[l - 1], n=n_out, act=acts.get(net.activations[l - 1],
+                                                       net.activations[l - 1]))
+        if (rows, cols) != (n_in, n_out):
+            caption += " " + T["weights_more"].format(rows=rows, n_rows=n_in, cols=cols,
+                                                      n_cols=n_out)
+        head = "".join(f'<th scope="col">{html.escape(str(t))}</th>' for t in targets[:cols])
+        body = "".join(
+            f'<tr><th scope="row">{html.escape(str(sources[i]))}</th>'
+            + "".join(f"<td>{_weight(W[i, j])}</td>" for j in range(cols)) + "</tr>"
+            for i in range(rows))
+        body += (f'<tr class="np-bias"><th scope="row">{html.escape(T["weights_bias"])}</th>'
+                 + "".join(f"<td>{_weight(v)}</td>" for v in b.ravel()[:cols]) + "</tr>")
+        tables.append(f'<table class="np-weights"><caption>{html.escape(caption)}</caption>'
+                      f'<thead><tr><th scope="col">{html.escape(T["weights_corner"])}</th>'
+                      f"{head}</tr></thead><tbody>{body}</tbody></table>")
+        sources = targets
+    when = T["weights_live" if live else "weights_epoch"].format(epoch=f"{run.epoch:,}")
+    return (f"<style>{WEIGHTS_CSS}</style><p class=\"np-weights-when\">{html.escape(when)}</p>"
+            + "".join(tables))
+
+
+WEIGHTS_CSS = (
+    ".np-weights {border-collapse: collapse; font-size: 0.8rem; margin: 0 0 0.8rem 0;"
+    " font-variant-numeric: tabular-nums;}"
+    " .np-weights caption {caption-side: top; text-align: left; color: #31333f;"
+    " padding: 0 0 0.2rem 0;}"
+    " .np-weights th, .np-weights td {border: 1px solid #d5d5d9; padding: 1px 6px;"
+    " text-align: right; white-space: nowrap;}"
+    " .np-weights th {font-weight: 600; background: #f3f3f5;}"
+    " .np-weights .np-bias th, .np-weights .np-bias td {border-top: 2px solid #8a8a90;}"
+    " .np-weights-when {font-size: 0.85rem; color: #5f5e5c; margin: 0 0 0.4rem 0;}")
+
+
+def _weight(value: float) -> str:
+    """A weight as the tables show it: 3 significant figures and its sign (a proper minus,
+    which a screen reader says as "minus")."""
+    if not np.isfinite(value):
+        return "–"
+    return f"{value:+.3g}".replace("-", "\u2212")
+
+
 def _layer_names(run: LiveRun, T: dict) -> list[str]:
     L = len(run.trainer.network.W)
     return [T["layer_name"].format(l=l) for l in range(1, L)] + [T["output_layer"]]

@@ -31,4 +31,19 @@ TEXT = {
         "field's. Where your system asks for reduced motion, the live pictures change "
         "twice a second; the training goes on as fast."
     ),
+    # a chart in words, for a screen reader (ui/charts.py)
+    "chart_says": "Chart: {title}. {parts}.",
+    "chart_untitled": "Chart. {parts}.",
+    "chart_line": "{name}: a line through {n} points, {x} from {x0} to {x1}, {y} from {y0} to {y1}",
+    "chart_points": "{name}: {n} points, {x} from {x0} to {x1}, {y} from {y0} to {y1}",
+    "chart_point": "{name}: one point, at {x} {x0}, {y} {y0}",
+    "chart_labelled": "{name}: points labelled {labels}",
+    "chart_bars": "{name}: bars {bars}",
+    "chart_map": "{name}: values from {z0} to {z1} over {x} and {y}",
+    "chart_unnamed": {"line": "line {k}", "points": "points {k}", "bars": "bars",
+                      "map": "colour map"},
+    "chart_x": "x",
+    "chart_y": "y",
+    "chart_sep": "; ",
+    "chart_list_sep": ", ",
 }

@@ -168,6 +168,23 @@ TEXT = {
     "dead_chart": "Dead ReLU units per layer",
     "grad_empty": "Every gradient is 0 or infinite: nothing can learn.",
     "no_dead": "Dead units can only happen in ReLU layers; this network has none.",
+    # the weights as numbers, under the diagram (views.weights_tables)
+    "weights_title": "The weights as numbers",
+    "weights_caption": (
+        "Into {layer} ({n} units, {act}): the weight from each row's input to each column's "
+        "unit; the biases in the last row."
+    ),
+    "weights_more": (
+        "The first {rows} of {n_rows} rows and {cols} of {n_cols} columns; the model file "
+        "holds them all."
+    ),
+    "weights_unit": "unit {j}",
+    "weights_bias": "bias",
+    "weights_corner": "from ↓ to →",
+    "weights_epoch": "The weights at epoch {epoch}.",
+    "weights_live": (
+        "The weights at epoch {epoch}, when Play was pressed: pause to read the newest."
+    ),
     "layer_name": "layer {l}",
     "output_layer": "output",
     "train": "train",

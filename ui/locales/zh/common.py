@@ -26,4 +26,18 @@ TEXT = {
         "在输入框里打字或从列表中选择时，这些键归输入框使用。如果你的系统设置要求减少动态"
         "效果，实时画面每秒只变化两次，训练速度不变。"
     ),
+    # 用文字描述一张图，给屏幕阅读器（ui/charts.py）
+    "chart_says": "图：{title}。{parts}。",
+    "chart_untitled": "图。{parts}。",
+    "chart_line": "{name}：一条经过 {n} 个点的曲线，{x} 从 {x0} 到 {x1}，{y} 从 {y0} 到 {y1}",
+    "chart_points": "{name}：{n} 个点，{x} 从 {x0} 到 {x1}，{y} 从 {y0} 到 {y1}",
+    "chart_point": "{name}：一个点，{x} 为 {x0}，{y} 为 {y0}",
+    "chart_labelled": "{name}：带标签的点 {labels}",
+    "chart_bars": "{name}：柱形 {bars}",
+    "chart_map": "{name}：在 {x} 和 {y} 上的取值，从 {z0} 到 {z1}",
+    "chart_unnamed": {"line": "曲线 {k}", "points": "点组 {k}", "bars": "柱形图", "map": "颜色图"},
+    "chart_x": "x",
+    "chart_y": "y",
+    "chart_sep": "；",
+    "chart_list_sep": "，",
 }

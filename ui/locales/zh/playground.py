@@ -157,6 +157,19 @@ TEXT = {
     "dead_chart": "每层死亡的 ReLU 单元",
     "grad_empty": "所有梯度都是 0 或无穷大：什么也学不到。",
     "no_dead": "只有 ReLU 层才会有死亡单元；这个网络没有 ReLU 层。",
+    # 权重的数值，在网络图下面（views.weights_tables）
+    "weights_title": "权重的数值",
+    "weights_caption": (
+        "进入{layer}（{n} 个单元，{act}）：每行的输入到每列单元的权重，最后一行是偏置。"
+    ),
+    "weights_more": (
+        "只显示 {n_rows} 行中的前 {rows} 行、{n_cols} 列中的前 {cols} 列；模型文件里有全部权重。"
+    ),
+    "weights_unit": "单元 {j}",
+    "weights_bias": "偏置",
+    "weights_corner": "从 ↓ 到 →",
+    "weights_epoch": "第 {epoch} 轮时的权重。",
+    "weights_live": "按下开始时（第 {epoch} 轮）的权重；暂停后可读到最新的值。",
     "layer_name": "第 {l} 层",
     "output_layer": "输出层",
     "train": "训练",

@@ -1,0 +1,62 @@
+"""The lessons' charts, each with a sentence for a reader who cannot see it: drawn with
+``show`` instead of ``st.plotly_chart``, a chart is followed by its description in words
+(``said``), out of sight and read by a screen reader right after the chart."""
+
+from __future__ import annotations
+
+import html
+
+from figures import describe
+
+from . import language
+from .i18n import texts
+from .theme import SAID
+
+
+def show(container, figure, **kwargs) -> None:
+    """``container.plotly_chart(figure, **kwargs)``, then the chart in words."""
+    container.plotly_chart(figure, **kwargs)
+    sentence = said(figure, texts("common", language.current()))
+    container.html(f'<p class="{SAID[1:]}">{html.escape(sentence)}</p>')
+
+
+def said(figure, T: dict) -> str:
+    """``figure`` in words (``T``: the common catalogue): its title, then each line,
+    group of points, set of bars or map of values, with its name and what it spans."""
+    facts = describe.facts(figure)
+    x, y, _ = (a or default for a, default in zip(facts.axes, (T["chart_x"], T["chart_y"], "")))
+    parts, counts = [], {}
+    for trace in facts.traces:
+        counts[trace.kind] = counts.get(trace.kind, 0) + 1
+        name = trace.name or T["chart_unnamed"][trace.kind].format(k=counts[trace.kind])
+        parts.append(_trace(trace, name, x, y, T))
+    body = T["chart_sep"].join(parts)
+    if facts.title:
+        return T["chart_says"].format(title=facts.title, parts=body)
+    return T["chart_untitled"].format(parts=body)
+
+
+def _trace(t: describe.Trace, name: str, x: str, y: str, T: dict) -> str:
+    if t.kind == "map":
+        return T["chart_map"].format(name=name, x=x, y=y, z0=_n(t.z[0]), z1=_n(t.z[1]))
+    if t.kind == "bars":
+        bars = T["chart_list_sep"].join(f"{c} {_n(h)}" for c, h in t.bars)
+        return T["chart_bars"].format(name=name, bars=bars)
+    if t.labels:
+        return T["chart_labelled"].format(name=name, labels=T["chart_list_sep"].join(t.labels))
+    if t.n == 1 and t.x is not None and t.y is not None:
+        return T["chart_point"].format(name=name, x=x, y=y, x0=_n(t.x[0]), y0=_n(t.y[0]))
+    span = {"x0": "–", "x1": "–", "y0": "–", "y1": "–"}
+    if t.x is not None:
+        span.update(x0=_n(t.x[0]), x1=_n(t.x[1]))
+    if t.y is not None:
+        span.update(y0=_n(t.y[0]), y1=_n(t.y[1]))
+    if t.y_said is not None:
+        span.update(y0=t.y_said[0], y1=t.y_said[1])
+    key = "chart_line" if t.kind == "line" else "chart_points"
+    return T[key].format(name=name, n=f"{t.n:,}", x=x, y=y, **span)
+
+
+def _n(value: float) -> str:
+    """A number as said: 3 significant figures, a proper minus sign."""
+    return f"{value + 0.0:.3g}".replace("-", "\u2212")  # (+ 0.0: no "−0")
