@@ -25,14 +25,14 @@ features = controller.input_features(run)  # what the network is fed of each poi
 live = controller.playing()
 
 # --- the controls: train, and what to look at ------------------------------------------------
-controls = st.columns([1, 1, 1.6, 1.2, 1.2], vertical_alignment="bottom")
+controls = st.columns([0.95, 0.95, 1.2, 1.5, 1.1, 1.1], vertical_alignment="bottom")
 controls[0].button(T["pause"] if live else T["play"], type="primary", key="inside.play",
                    on_click=controller.toggle_play, width="stretch")
 controls[1].button(T["step"], key="inside.step", on_click=controller.step,
                    help=T["step_help"], width="stretch")
-layer, ux, uy = controller.choose_view(run, T, controls[2:])
-keyboard.shortcuts(st, T)
-keyboard.mount(T, "inside.keyboard")  # Space plays and pauses, "." steps (the list above)
+keyboard.shortcuts(controls[2], T)
+keyboard.mount(T, "inside.keyboard")  # Space plays and pauses, "." steps (the list beside)
+layer, ux, uy = controller.choose_view(run, T, controls[3:])
 if run.last.diverged:
     st.error(T["diverged"])
 

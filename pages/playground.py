@@ -52,7 +52,7 @@ if run.last.diverged:
 
 # --- the pictures: what the network predicts, the network, the numbers, the curves -------
 pictures = frame.lay_out(run, T, show_test, hard, live=controller.playing(),
-                         channel=controller.channel())
+                         channel=controller.channel(), weights=not controller.present())
 pictures.all()
 
 with st.expander(T["notice"]):

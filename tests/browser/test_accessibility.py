@@ -208,3 +208,28 @@ def test_the_inside_lesson_plays_and_pauses_from_the_keyboard(page):
     page.get_by_role("button", name="Keyboard").click()
     assert "Space" in page.get_by_text("Play or Pause").inner_text()
     assert not page.js_errors
+
+
+SAID_LAYOUT_JS = """() => [...document.querySelectorAll('.np-said')].map((p) => {
+  const box = p.closest('[data-testid="stElementContainer"]');
+  const chart = box.previousElementSibling;
+  let next = box.nextElementSibling;
+  while (next && getComputedStyle(next).position === 'absolute') next = next.nextElementSibling;
+  const gap = next && chart ? next.getBoundingClientRect().top
+      - chart.getBoundingClientRect().bottom : null;
+  return {text: p.textContent, width: p.getBoundingClientRect().width,
+          chart: !!chart && !!chart.querySelector('.js-plotly-plot'), gap};
+})"""
+
+
+@pytest.mark.parametrize("name", ["neuron", "descent"])
+def test_each_lesson_chart_is_followed_by_its_sentence_which_takes_no_room(page, name):
+    drive.open_app(page, f"{page.app_url}/{name}")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    said = page.evaluate(SAID_LAYOUT_JS)
+    assert said and all(s["chart"] for s in said), said  # right after a chart
+    assert all(s["text"].startswith("Chart") and s["width"] <= 1 for s in said), said
+    # the page's own gap between two elements (1rem), as if the sentence were not there
+    gaps = [s["gap"] for s in said if s["gap"] is not None]
+    assert all(g <= 17 for g in gaps), gaps
+    assert gaps or name != "descent"  # (the neuron lesson's charts end their columns)

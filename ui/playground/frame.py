@@ -185,12 +185,13 @@ class Frame:
 
 
 def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
-            channel: live_channel.Channel | None = None) -> Frame:
+            channel: live_channel.Channel | None = None, weights: bool = True) -> Frame:
     """The page's picture area, top to bottom: region beside network (and its weights as
     numbers, in an expander); the five numbers;
     the small charts, ``CHARTS_PER_ROW`` a row; hints. (On a phone the columns stack: the
     picture comes first, right under Play.) With ``channel``, the page's end of it too,
-    out of sight."""
+    out of sight. ``weights``: the weights as numbers under the diagram (not on the
+    teacher's projector view, where the page must fit one screen)."""
     left, right = st.columns([1, 1.15])
     left.markdown(f"**{T['region_title']}**")
     stack = left.container(key=STACK_KEY)  # the points lie over the region (STACK_CSS)
@@ -204,7 +205,7 @@ def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
     right.markdown(f"**{T['network_title']}**")
     drawing.feature_picker(right, T)  # the input features, right above the input column
     network_slot = right.empty()
-    weights_slot = right.expander(T["weights_title"]).empty()
+    weights_slot = right.expander(T["weights_title"]).empty() if weights else None
     metrics_slot = st.empty()
     chart_slots = [column.empty() for _ in range(0, len(CHARTS), CHARTS_PER_ROW)
                    for column in st.columns(CHARTS_PER_ROW)][:len(CHARTS)]
