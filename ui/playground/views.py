@@ -222,9 +222,13 @@ def weights_tables(run: LiveRun, T: dict, live: bool = False) -> str:
             for i in range(rows))
         body += (f'<tr class="np-bias"><th scope="row">{html.escape(T["weights_bias"])}</th>'
                  + "".join(f"<td>{_weight(v)}</td>" for v in b.ravel()[:cols]) + "</tr>")
-        tables.append(f'<table class="np-weights"><caption>{html.escape(caption)}</caption>'
+        # in a box of its own that scrolls sideways where the column is narrower than the
+        # table (a phone, 16 columns), reachable from the keyboard to scroll it
+        tables.append(f'<div class="np-weights-box" role="region" tabindex="0" '
+                      f'aria-label="{html.escape(caption)}">'
+                      f'<table class="np-weights"><caption>{html.escape(caption)}</caption>'
                       f'<thead><tr><th scope="col">{html.escape(T["weights_corner"])}</th>'
-                      f"{head}</tr></thead><tbody>{body}</tbody></table>")
+                      f"{head}</tr></thead><tbody>{body}</tbody></table></div>")
         sources = targets
     when = T["weights_live" if live else "weights_epoch"].format(epoch=f"{run.epoch:,}")
     return (f"<style>{WEIGHTS_CSS}</style><p class=\"np-weights-when\">{html.escape(when)}</p>"
@@ -240,6 +244,7 @@ WEIGHTS_CSS = (
     " text-align: right; white-space: nowrap;}"
     " .np-weights th {font-weight: 600; background: #f3f3f5;}"
     " .np-weights .np-bias th, .np-weights .np-bias td {border-top: 2px solid #8a8a90;}"
+    " .np-weights-box {overflow-x: auto; max-width: 100%;}"
     " .np-weights-when {font-size: 0.85rem; color: #5f5e5c; margin: 0 0 0.4rem 0;}")
 
 
