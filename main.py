@@ -7,6 +7,7 @@ import streamlit as st
 import core  # noqa: F401  (first: keeps BLAS to one thread before anything loads NumPy)
 from ui import language, replica, theme
 from ui.i18n import texts
+from ui.live import sharing
 
 T = texts("common", language.current())
 st.set_page_config(page_title=T["app_title"], page_icon="🧠", layout="wide")
@@ -28,4 +29,5 @@ theme.apply()
 language.switch(T["language"])
 language.keep_in_link()
 replica.say_if_moved(T["replica_moved"])
-page.run()
+with sharing.page_run():  # one page run at a time: thirty students opening it at once
+    page.run()

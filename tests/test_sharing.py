@@ -274,3 +274,98 @@ def test_with_a_class_every_page_slows_evenly_and_never_freezes(drawing, players
     larger = beat.period(2 * players, drawing, pacing.LIVE_SHARE)
     assert slower >= period and larger >= period
     assert beat.period(1, drawing, pacing.LIVE_SHARE) == 1 / beat.MAX_FPS
+
+
+# --- the pages' runs, one at a time ---------------------------------------------------------
+def test_page_runs_come_one_after_another_and_a_live_loop_lets_the_next_one_in():
+    import threading
+    import time
+
+    order = []
+    first_in, second_may_go = threading.Event(), threading.Event()
+
+    def first():
+        with pacing.page_run():
+            order.append("first starts")
+            first_in.set()
+            second_may_go.wait(5)
+            order.append("first draws its page; its live loop starts")
+            pacing.page_run_done()  # as ui/live/loop.play does
+            time.sleep(0.2)  # ... and goes on playing, in the page run's thread
+            order.append("first still playing")
+
+    def second():
+        first_in.wait(5)
+        with pacing.page_run():
+            order.append("second starts")
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    time.sleep(0.1)
+    assert order == ["first starts"]  # the second waits for its turn
+    second_may_go.set()
+    for t in threads:
+        t.join(5)
+    assert order == ["first starts", "first draws its page; its live loop starts",
+                     "second starts", "first still playing"]
+    with pacing.page_run():  # every turn was given back, once
+        pass
+
+
+def test_a_page_run_that_holds_its_turn_too_long_holds_up_the_next_only_so_long(monkeypatch):
+    import threading
+    import time
+
+    monkeypatch.setattr(pacing, "PAGE_WAIT_SECONDS", 0.2)
+    held, done = threading.Event(), threading.Event()
+
+    def slow():
+        with pacing.page_run():
+            held.set()
+            done.wait(5)
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    held.wait(5)
+    started = time.perf_counter()
+    with pacing.page_run():
+        waited = time.perf_counter() - started
+    done.set()
+    thread.join(5)
+    assert 0.15 < waited < 1.0
+    with pacing.page_run():  # the run that went ahead gave back no turn it never had
+        pass
+    assert pacing._page_runs._value == pacing.PAGE_RUNS
+
+
+def test_the_server_sends_each_reply_at_once_on_the_connections_it_accepts():
+    """Streamlit's listening socket is made with protocol 0; asyncio then left Nagle's
+    algorithm on for every connection it accepted (a 40 ms wait for each reply written
+    in two parts). After ``send_at_once``, each accepted connection sends at once."""
+    import asyncio
+    import socket
+
+    assert server.send_at_once()
+
+    async def accept_one() -> int:
+        listener = socket.socket(family=socket.AF_INET)  # as Streamlit binds it
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.setblocking(False)
+        seen = asyncio.get_running_loop().create_future()
+
+        class Note(asyncio.Protocol):
+            def connection_made(self, transport):
+                sock = transport.get_extra_info("socket")
+                seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+
+        srv = await asyncio.get_running_loop().create_server(Note, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname())
+        try:
+            return await asyncio.wait_for(seen, 5)
+        finally:
+            writer.close()
+            srv.close()
+
+    assert asyncio.run(accept_one()) == 1

@@ -73,6 +73,7 @@ def play(run, view, playing: str, speed: int | None = None, channel=None) -> Non
     if not st.session_state.get(playing):
         return  # paused: nothing to count, nothing to join
     stacked = speed is None and together.can_join(run)
+    sharing.page_run_done()  # the page is drawn: the next page run may start
     try:
         with _trains(run), sharing.playing(), (
                 together.member(run) if stacked else contextlib.nullcontext()):

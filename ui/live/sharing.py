@@ -8,7 +8,11 @@ event-loop thread sends every session's frames. So the live loops
   core (``turn``), so pages, clicks and frames are served at once however many play;
 - each train, per frame, for a fair share of that (``fair_share``, ``training_bounds``),
   so load lowers everyone's rate evenly;
-- run below the rest of the machine (``lower_priority``).
+- run below the rest of the machine (``lower_priority``);
+
+and the pages' own runs (a student opening a page, a click) take turns too
+(``page_run``), so thirty students opening the class link at once each get their page
+in turn rather than all of them late.
 """
 
 from __future__ import annotations
@@ -135,3 +139,37 @@ def training_bounds(period: float, drawing: float, epoch_seconds: float
     updates/s where this gives them 13-14.) The least is ``MIN_TRAIN_EPOCHS`` epochs."""
     least = max(MIN_TRAIN_SECONDS, MIN_TRAIN_EPOCHS * epoch_seconds)
     return least, max(least, fair_share(period) - drawing)
+
+
+# --- the pages' runs ------------------------------------------------------------------------
+# At most this many page runs at a time in this process; the others wait their turn. (One
+# GIL runs one at a time anyway: thirty page runs at once are interleaved every 5 ms, so
+# every one of them ends near when the last does.)
+PAGE_RUNS = 1
+# A page run waits at most this long for its turn, then runs anyway: a run that takes
+# long (a lesson's heavy first draw) or waits for something holds up the others only so
+# long.
+PAGE_WAIT_SECONDS = 0.75
+_page_runs = threading.BoundedSemaphore(PAGE_RUNS)
+_page_turn = threading.local()  # .held: this thread holds a turn
+
+
+@contextlib.contextmanager
+def page_run() -> Iterator[None]:
+    """One page run (a session's script, from the top) at a time, in the order they came:
+    thirty first pages at once then come one after another, the median at about half
+    the time of the last, where interleaved all of them came about as late as the last.
+    A live loop leaves its turn when it starts (``page_run_done``): its frames share the
+    core their own way (``turn``)."""
+    _page_turn.held = _page_runs.acquire(timeout=PAGE_WAIT_SECONDS)
+    try:
+        yield
+    finally:
+        page_run_done()
+
+
+def page_run_done() -> None:
+    """This thread's page run has drawn its page (a live loop starts): the next may run."""
+    if getattr(_page_turn, "held", False):
+        _page_turn.held = False
+        _page_runs.release()
