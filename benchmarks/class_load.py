@@ -117,6 +117,20 @@ def server(args) -> tuple[str, list[int]]:
 
 
 # --- a light client: Streamlit's websocket protocol, no browser -------------------------------
+def drawn_message(component_id: str, query: str) -> bytes:
+    """The rerun a browser's page asks for once its controls are drawn: the keyboard
+    component's trigger "drawn" (ui/live/keyboard.js), which a play=1 link waits for."""
+    from streamlit.components.v2.bidi_component.main import _make_trigger_id
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    msg.rerun_script.query_string = query
+    state = msg.rerun_script.widget_states.widgets.add()
+    state.id = _make_trigger_id(component_id, "events")
+    state.json_trigger_value = json.dumps([{"event": "drawn", "value": True}])
+    return msg.SerializeToString()
+
+
 BROWSER_CONNECTIONS = 6  # what a browser opens to one host over HTTP/1.1, each kept alive
 
 
@@ -186,6 +200,7 @@ class Client:
                 msg = BackMsg()
                 msg.rerun_script.query_string = self.query
                 await ws.send(msg.SerializeToString())
+                keyboard, said_drawn = "", False
                 while not until.is_set():
                     try:
                         data = await asyncio.wait_for(ws.recv(), 0.5)
@@ -197,6 +212,11 @@ class Client:
                     if kind == "script_finished" and stop_when_drawn:
                         self.finished = time.perf_counter()
                         return
+                    if kind == "script_finished" and keyboard and not said_drawn:
+                        # as the page's keyboard.js does once its Play/Pause is drawn:
+                        # a play=1 link starts training only then
+                        said_drawn = True
+                        await ws.send(drawn_message(keyboard, self.query))
                     if kind != "delta" or fwd.delta.WhichOneof("type") != "new_element":
                         continue
                     el = fwd.delta.new_element
@@ -208,6 +228,9 @@ class Client:
                         self.epoch = int(shown.group(1).replace(",", ""))
                     elif what == "exception":
                         self.errors.append(el.exception.message[:200])
+                    elif (what == "bidi_component"
+                          and "keyboard" in el.bidi_component.component_name):
+                        keyboard = el.bidi_component.id
                     elif what == "bidi_component" and not channel_tasks:
                         data = json.loads(el.bidi_component.json or "{}")
                         if "token" in data:
