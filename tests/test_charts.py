@@ -86,3 +86,11 @@ def test_plotly_markup_is_not_read_out():
            "layout": {"title": {"text": "The <b>network</b>"}}}
     said = charts.said(fig, EN)
     assert said == "Chart: The network. points 1: points labelled x1, x2.", said
+
+
+def test_a_chart_with_nothing_drawn_says_its_title_and_nothing_broken():
+    fig = {"data": [{"type": "scatter", "x": [], "y": []},
+                    {"type": "heatmap", "z": [[np.nan, np.nan]]}],
+           "layout": {"title": {"text": "Loss"}}}
+    assert charts.said(fig, EN) == "Chart: Loss."
+    assert charts.said({"data": [], "layout": {}}, ZH) == "一张空白的图。"

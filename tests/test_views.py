@@ -456,3 +456,23 @@ def test_the_weights_say_their_epoch_and_whether_they_stand_still_while_playing(
     run = trained(epochs=3)
     assert T["weights_epoch"].format(epoch="3") in views.weights_tables(run, T)
     assert "pause to read the newest" in views.weights_tables(run, T, live=True)
+
+
+@pytest.mark.parametrize("settings", [SMALL.with_(hidden=()), SMALL.with_(dataset="sine"),
+                                      SMALL.with_(hidden=(8, 8))],
+                         ids=["no hidden layer", "regression", "diverged"])
+def test_the_weights_tables_hold_for_any_network_and_any_run(settings, request):
+    run = trained(settings, epochs=30)
+    if "diverged" in request.node.name:  # weights gone to infinity and beyond
+        run.trainer.network.W[0][0, :2] = [np.nan, np.inf]
+    parsed = Tables(views.weights_tables(run, T))
+    net = run.trainer.network
+    assert len(parsed.tables) == len(net.W)
+    for table, W in zip(parsed.tables, net.W):
+        cells = [c for row in table["rows"][1:] for c in row[1:]]
+        assert len(cells) == (min(W.shape[0], views.MAX_TABLE_UNITS) + 1) * min(
+            W.shape[1], views.MAX_TABLE_UNITS)
+        # a weight that is no longer a number is shown as such, never as "nan"
+        assert all(c == "–" or np.isfinite(read_weight(c)) for c in cells), cells
+    if "diverged" in request.node.name:
+        assert parsed.tables[0]["rows"][1][1:3] == ["–", "–"]

@@ -31,6 +31,9 @@ def said(figure, T: dict) -> str:
         name = trace.name or T["chart_unnamed"][trace.kind].format(k=counts[trace.kind])
         parts.append(_trace(trace, name, x, y, T))
     body = T["chart_sep"].join(parts)
+    if not parts:  # nothing drawn (yet): the title alone
+        return (T["chart_title_only"].format(title=facts.title) if facts.title
+                else T["chart_nothing"])
     if facts.title:
         return T["chart_says"].format(title=facts.title, parts=body)
     return T["chart_untitled"].format(parts=body)

@@ -33,6 +33,8 @@ TEXT = {
     ),
     # a chart in words, for a screen reader (ui/charts.py)
     "chart_says": "Chart: {title}. {parts}.",
+    "chart_title_only": "Chart: {title}.",
+    "chart_nothing": "An empty chart.",
     "chart_untitled": "Chart. {parts}.",
     "chart_line": "{name}: a line through {n} points, {x} from {x0} to {x1}, {y} from {y0} to {y1}",
     "chart_points": "{name}: {n} points, {x} from {x0} to {x1}, {y} from {y0} to {y1}",

@@ -28,6 +28,8 @@ TEXT = {
     ),
     # 用文字描述一张图，给屏幕阅读器（ui/charts.py）
     "chart_says": "图：{title}。{parts}。",
+    "chart_title_only": "图：{title}。",
+    "chart_nothing": "一张空白的图。",
     "chart_untitled": "图。{parts}。",
     "chart_line": "{name}：一条经过 {n} 个点的曲线，{x} 从 {x0} 到 {x1}，{y} 从 {y0} 到 {y1}",
     "chart_points": "{name}：{n} 个点，{x} 从 {x0} 到 {x1}，{y} 从 {y0} 到 {y1}",
