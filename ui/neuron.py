@@ -362,15 +362,14 @@ def perceptron_charts(T: dict) -> core_neuron.Nudge:
     near = np.linspace(w1 - ZOOM, w1 + ZOOM, CURVE_POINTS)
     curve = core_neuron.perceptron_and_sigmoid(X, y, near, w2, b)
     cols = st.columns(2)
-    charts.show(cols[0],
-        draw.step_and_sigmoid(z, core_neuron.step(z), sigmoid(z),
-                              {**names, "title": T["step_title"]}),
+    charts.show(
+        cols[0], draw.step_and_sigmoid(z, core_neuron.step(z), sigmoid(z),
+                                       {**names, "title": T["step_title"]}),
         width="stretch", key="neuron.step", config={"displayModeBar": False})
-    charts.show(cols[1],
-        draw.perceptron_cost(curve.w1, curve.perceptron, curve.sigmoid, w1,
-                             {**names, "title": T["compare_title"].format(lo=w1 - ZOOM,
-                                                                          hi=w1 + ZOOM),
-                              "current": T["compare_current"]}),
+    compare = {**names, "title": T["compare_title"].format(lo=w1 - ZOOM, hi=w1 + ZOOM),
+               "current": T["compare_current"]}
+    charts.show(
+        cols[1], draw.perceptron_cost(curve.w1, curve.perceptron, curve.sigmoid, w1, compare),
         width="stretch", key="neuron.compare", config={"displayModeBar": False})
     nudge = core_neuron.nudge(X, y, (w1, w2, b), NUDGE)
     st.markdown(T["nudge_intro"].format(h=NUDGE))

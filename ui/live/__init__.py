@@ -6,6 +6,8 @@
 - ``together``: live loops whose networks share a shape train as one stack;
 - ``transport``, ``channel`` (with ``live_channel.js`` and ``live_region.js``): how frames
   reach the page, and whether they have left;
+- ``keyboard`` (with ``keyboard.js``): every live page from the keyboard, and the
+  reader's wish for reduced motion;
 - ``streamlit_internals``: every Streamlit internal the above reads;
 - ``server``: what the server process sets once when it starts.
 """
