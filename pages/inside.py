@@ -81,9 +81,11 @@ def draw_pictures() -> None:
 draw_metrics()
 draw_pictures()
 if show_3d:
-    charts.show(layer_slot, views.figure_3d(net, split.X_train, split.y_train, layer,
-                                            (ux, uy, uz), T, features),
-                            width="stretch", config={"displayModeBar": False})
+    # (the slot holds one element; the chart and its sentence are two)
+    charts.show(layer_slot.container(),
+                views.figure_3d(net, split.X_train, split.y_train, layer, (ux, uy, uz), T,
+                                features),
+                width="stretch", config={"displayModeBar": False})
 elif uz is not None:
     st.caption(T["live_2d"])
 st.caption(T["legend"])

@@ -76,6 +76,7 @@ def test_every_control_acts():
     at.toggle(key="inside.w_3d").set_value(True).run()
     at.selectbox(key="inside.w_uz").set_value(2).run()
     assert not at.exception and len(at.get("plotly_chart")) == 1
+    assert any('class="np-said"' in h.proto.body for h in at.get("html"))  # and in words
     at.selectbox(key="inside.w_data").set_value("spiral3").run()
     assert at.session_state["inside.fresh"].data.n_classes == 3
     assert at.selectbox(key="inside.w_layer").value == 3  # the new network's last layer

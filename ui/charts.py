@@ -14,7 +14,9 @@ from .theme import SAID
 
 
 def show(container, figure, **kwargs) -> None:
-    """``container.plotly_chart(figure, **kwargs)``, then the chart in words."""
+    """``container.plotly_chart(figure, **kwargs)``, then the chart in words: two
+    elements, so ``container`` holds several (a column, a container; an ``st.empty``
+    slot holds one: pass ``slot.container()``)."""
     container.plotly_chart(figure, **kwargs)
     sentence = said(figure, texts("common", language.current()))
     container.html(f'<p class="{SAID[1:]}">{html.escape(sentence)}</p>')

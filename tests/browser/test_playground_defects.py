@@ -205,7 +205,8 @@ def test_11_limits_and_view_travel_and_the_notice_explains_the_colours(page):
     assert link(page)["hard"] == ["1"] and link(page)["show_test"] == ["0"]
     assert page.get_by_role("button", name="Deploy").count() == 0  # no developer toolbar
     page.get_by_text("What to notice").click()
-    notice = page.locator('[data-testid="stExpander"]').inner_text()
+    notice = page.locator('[data-testid="stExpander"]').filter(
+        has_text="What to notice").inner_text()
     assert "How to read it" not in notice
     assert "small squares" in notice and "regression" in notice and "Dead ReLU" in notice
     no_exception(page)
