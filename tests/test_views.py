@@ -433,6 +433,7 @@ def test_the_weights_are_tables_with_every_value_headed_and_captioned(lang):
         assert rows[-1][0] == T_lang["weights_bias"]
         got = np.array([[read_weight(c) for c in r[1:]] for r in rows[:-1]])
         np.testing.assert_allclose(got, W, rtol=5e-3, atol=1e-12)
+        assert all(c[0] in "+\u2212" for r in rows for c in r[1:])  # every sign said
         np.testing.assert_allclose([read_weight(c) for c in rows[-1][1:]], b.ravel(),
                                    rtol=5e-3, atol=1e-12)
         assert T_lang["activation_names"][net.activations[l]] in table["caption"]

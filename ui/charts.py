@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
+
 from figures import describe
 
 from . import language
@@ -43,25 +45,31 @@ def said(figure, T: dict) -> str:
 
 def _trace(t: describe.Trace, name: str, x: str, y: str, T: dict) -> str:
     if t.kind == "map":
-        return T["chart_map"].format(name=name, x=x, y=y, z0=_n(t.z[0]), z1=_n(t.z[1]))
+        return T["chart_map"].format(name=name, x=x, y=y, z0=spoken(t.z[0]), z1=spoken(t.z[1]))
     if t.kind == "bars":
-        bars = T["chart_list_sep"].join(f"{c} {_n(h)}" for c, h in t.bars)
+        bars = T["chart_list_sep"].join(f"{c} {spoken(h)}" for c, h in t.bars)
         return T["chart_bars"].format(name=name, bars=bars)
     if t.labels:
         return T["chart_labelled"].format(name=name, labels=T["chart_list_sep"].join(t.labels))
     if t.n == 1 and t.x is not None and t.y is not None:
-        return T["chart_point"].format(name=name, x=x, y=y, x0=_n(t.x[0]), y0=_n(t.y[0]))
+        return T["chart_point"].format(name=name, x=x, y=y, x0=spoken(t.x[0]), y0=spoken(t.y[0]))
     span = {"x0": "–", "x1": "–", "y0": "–", "y1": "–"}
     if t.x is not None:
-        span.update(x0=_n(t.x[0]), x1=_n(t.x[1]))
+        span.update(x0=spoken(t.x[0]), x1=spoken(t.x[1]))
     if t.y is not None:
-        span.update(y0=_n(t.y[0]), y1=_n(t.y[1]))
+        span.update(y0=spoken(t.y[0]), y1=spoken(t.y[1]))
     if t.y_said is not None:
         span.update(y0=t.y_said[0], y1=t.y_said[1])
     key = "chart_line" if t.kind == "line" else "chart_points"
     return T[key].format(name=name, n=f"{t.n:,}", x=x, y=y, **span)
 
 
-def _n(value: float) -> str:
-    """A number as said: 3 significant figures, a proper minus sign."""
-    return f"{value + 0.0:.3g}".replace("-", "\u2212")  # (+ 0.0: no "−0")
+def spoken(value: float, signed: bool = False) -> str:
+    """A number as a screen reader should hear it: 3 significant figures, a proper minus
+    sign (said as "minus"; a hyphen may be skipped), "+" first where ``signed``, and "–"
+    for no number at all."""
+    if not np.isfinite(value):
+        return "–"
+    shown = f"{value + 0.0:+.3g}" if signed else f"{value + 0.0:.3g}"  # (+ 0.0: no "−0")
+    return shown.replace("-", "\u2212")
+

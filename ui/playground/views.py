@@ -21,6 +21,7 @@ from figures.region import (
     region_net,
 )
 
+from ..charts import spoken
 from .live import LiveRun
 from .settings import LIMITS
 
@@ -218,10 +219,10 @@ def weights_tables(run: LiveRun, T: dict, live: bool = False) -> str:
         head = "".join(f'<th scope="col">{html.escape(str(t))}</th>' for t in targets[:cols])
         body = "".join(
             f'<tr><th scope="row">{html.escape(str(sources[i]))}</th>'
-            + "".join(f"<td>{_weight(W[i, j])}</td>" for j in range(cols)) + "</tr>"
+            + "".join(map(_cell, W[i, :cols])) + "</tr>"
             for i in range(rows))
         body += (f'<tr class="np-bias"><th scope="row">{html.escape(T["weights_bias"])}</th>'
-                 + "".join(f"<td>{_weight(v)}</td>" for v in b.ravel()[:cols]) + "</tr>")
+                 + "".join(map(_cell, b.ravel()[:cols])) + "</tr>")
         # in a box of its own that scrolls sideways where the column is narrower than the
         # table (a phone, 16 columns), reachable from the keyboard to scroll it
         tables.append(f'<div class="np-weights-box" role="region" tabindex="0" '
@@ -235,6 +236,11 @@ def weights_tables(run: LiveRun, T: dict, live: bool = False) -> str:
             + "".join(tables))
 
 
+def _cell(weight: float) -> str:
+    """A weight's cell: its sign always said (a weight's sign is half its meaning)."""
+    return f"<td>{spoken(weight, signed=True)}</td>"
+
+
 WEIGHTS_CSS = (
     ".np-weights {border-collapse: collapse; font-size: 0.8rem; margin: 0 0 0.8rem 0;"
     " font-variant-numeric: tabular-nums;}"
@@ -246,14 +252,6 @@ WEIGHTS_CSS = (
     " .np-weights .np-bias th, .np-weights .np-bias td {border-top: 2px solid #8a8a90;}"
     " .np-weights-box {overflow-x: auto; max-width: 100%;}"
     " .np-weights-when {font-size: 0.85rem; color: #5f5e5c; margin: 0 0 0.4rem 0;}")
-
-
-def _weight(value: float) -> str:
-    """A weight as the tables show it: 3 significant figures and its sign (a proper minus,
-    which a screen reader says as "minus")."""
-    if not np.isfinite(value):
-        return "–"
-    return f"{value:+.3g}".replace("-", "\u2212")
 
 
 def _layer_names(run: LiveRun, T: dict) -> list[str]:
