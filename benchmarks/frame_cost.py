@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import core  # noqa: E402, F401  (first: one BLAS thread)
+from figures import svg_chart  # noqa: E402
 from ui.i18n import texts  # noqa: E402
 from ui.live.loop import Tick  # noqa: E402
 from ui.live.transport import Places  # noqa: E402
@@ -81,7 +82,7 @@ def main() -> int:
     T = texts("playground", "en")
     for name, settings in NETWORKS.items():
         run = LiveRun(DEFAULTS.with_(**settings))
-        run.advance(100)
+        run.advance(1500)  # as a run some seconds in: its curves hold 750 points or more
         view = frame.Frame(run, T, False, False, Slot(), Slot(), Slot(), Slot(), Slot(),
                            [Slot()] * len(frame.CHARTS), Slot(), True, Places(Connected()))
         view.places.placed.update(["region", "network", "numbers",
@@ -91,7 +92,10 @@ def main() -> int:
                    for i, (place, _, _) in enumerate(frame.CHARTS)}}
         server = {"region": per_call_ms(lambda run=run: views.region_live(run, False, T)),
                   "network": per_call_ms(
-                      lambda run=run: views.network_diagram(run, T, tooltips=False))}
+                      lambda run=run: views.network_diagram(run, T, tooltips=False)),
+                  **{place: per_call_ms(lambda make=make, run=run: svg_chart.to_html(
+                      make(run, T))) for place, make, _ in frame.CHARTS
+                     if make(run, T) is not None}}
         clock = FrameClock()
         frame.time = clock  # the charts' clock: as if 15 frames a second were drawn
         start = time.thread_time()

@@ -64,7 +64,7 @@ def gradient_chart(epochs, grad_norms, layer_names: list[str], title: str,
     cannot reach 0, so exact zeros (dead ReLUs: the lesson itself) sit on a floor band
     labelled 0; infinite or missing values are gaps. When the latest epoch has no positive
     finite gradient the chart says ``empty_note``."""
-    G = _floats(grad_norms).reshape(len(epochs), -1)
+    G = _floats(grad_norms).reshape(len(epochs), len(layer_names))
     G = np.where(G >= 0, G, np.nan)
     last = G[-1] if len(G) else np.array([])
     note = empty_note if len(G) and not (np.isfinite(last) & (last > 0)).any() else ""

@@ -1,5 +1,7 @@
 """The one renderer of ``Chart`` (figures/curves.py), live and paused alike: the plot as
-an SVG image, with the title, a note and the legend as HTML around it.
+an SVG image, with the title, a note and the legend as HTML around it. While a learner
+plays, the chart travels as data instead (``to_data``: only the points the page does not
+hold yet) and ui/live/live_chart.js draws this same HTML in the learner's browser.
 
 An ``<img>`` whose source changes keeps showing the old picture until the new one is
 ready, where a re-sent Plotly chart is remounted and blinks; and a chart that looks the
@@ -21,6 +23,7 @@ W, H = 480, 200
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 8, 34
 ZERO_BAND = 16  # px at the bottom of a log plot where exact zeros are drawn
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+LAYOUT = (W, H, LEFT, RIGHT, TOP, BOTTOM, ZERO_BAND)  # as live_chart.js reads them
 
 
 def _ticks(lo: float, hi: float, log: bool) -> list[float]:
@@ -178,3 +181,42 @@ def to_html(chart: Chart) -> str:
             f'text-align:center;color:#333">{html.escape(chart.title)}</div>{note}'
             f'<img src="{uri}" alt="{html.escape(chart.title)}" '
             f'style="width:100%;aspect-ratio:{W}/{H};display:block">{_legend(chart)}</div>')
+
+
+def _packed(values: np.ndarray) -> str | list[str]:
+    """Numbers as little-endian float64 in base64 (exact, NaN and all: JSON has no NaN);
+    a bar chart's names as they are."""
+    if values.dtype == object:
+        return [str(v) for v in values]
+    return base64.b64encode(np.ascontiguousarray(values, dtype="<f8").tobytes()).decode()
+
+
+def shared(old: Chart | None, new: Chart) -> int:
+    """How many leading points every series of line chart ``new`` has as in ``old``: what a
+    page that holds ``old`` need not be sent again. A history that thinned itself shares
+    its first point only; a re-measured last epoch, all but that one."""
+    if (old is None or old.kind != "line" or new.kind != "line"
+            or len(old.series) != len(new.series)):
+        return 0
+    common = min((min(len(a.y), len(b.y)) for a, b in zip(old.series, new.series)), default=0)
+    for a, b in zip(old.series, new.series):
+        same = np.ones(common, dtype=bool)
+        for u, v in ((a.x, b.x), (a.y, b.y)):
+            u, v = u[:common], v[:common]
+            same &= (u == v) | (np.isnan(u) & np.isnan(v))
+        if not same.all():
+            common = int(np.argmin(same))
+    return common
+
+
+def to_data(chart: Chart, start: int = 0) -> dict:
+    """``chart`` as data for the learner's browser to draw as ``to_html`` does
+    (live_chart.js): all of it but each series' points before ``start``, which the page
+    holds already (``start`` 0: the whole chart)."""
+    return {"layout": LAYOUT, "title": chart.title, "note": chart.note, "kind": chart.kind,
+            "x_title": chart.x_title, "log_y": chart.log_y, "percent": chart.percent,
+            "y_range": list(chart.y_range) if chart.y_range else None,
+            "zero_floor": chart.zero_floor, "start": start,
+            "series": [{"name": s.name, "color": s.color, "dashed": s.dashed,
+                        "bar_colors": s.bar_colors, "x": _packed(s.x[start:]),
+                        "y": _packed(s.y[start:])} for s in chart.series]}

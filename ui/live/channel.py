@@ -80,7 +80,7 @@ class Channel:
 
     def send(self, parts: dict[str, str | dict]) -> bool:
         """Hand pictures to the page: place -> HTML, or place -> data the page draws
-        itself (the region: ``views.region_data``, coloured by live_region.js); False if not
+        itself (the region, the diagram, the charts: live_region.js, live_chart.js); False if not
         connected (then the caller sends them as Streamlit messages). Pictures for a place
         still unsent are replaced: the page only ever needs the newest."""
         with self._lock:
@@ -193,9 +193,9 @@ def mount(channel: Channel) -> None:
         if _component is None:
             from pathlib import Path
 
-            here = Path(__file__).parent  # the region's drawing, then the channel
+            here = Path(__file__).parent  # the region's and charts' drawing, the channel
             js = "\n".join((here / name).read_text(encoding="utf-8")
-                            for name in ("live_region.js", "live_channel.js"))
+                            for name in ("live_region.js", "live_chart.js", "live_channel.js"))
             _component = st.components.v2.component("np_live_channel", js=js,
                                                     isolate_styles=False)
     # the page finds the channel beside Streamlit's own files, wherever a proxy serves them

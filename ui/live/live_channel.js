@@ -1,6 +1,6 @@
 // The page's end of the live pictures' channel (ui/live/channel.py): one websocket
 // per session. Each message carries a run of the page and pictures by place (HTML, or
-// for the region its values as bytes, drawn by live_region.js); a picture goes into its
+// data this page draws: live_region.js, live_chart.js); a picture goes into its
 // place (data-np-live) only if that place was drawn by that run. If the
 // socket closes, it tries again later (the live loop meanwhile sends the pictures as
 // Streamlit messages); a new page of the session (a new token) replaces it.
@@ -81,6 +81,10 @@ function open(path, token) {
       if (!place || place.dataset.npRun !== String(run)) continue;
       if (typeof part === "string") show(place, part);  // a picture: HTML
       else if (part.diagram) npDrawDiagram(place, part.diagram);  // data, drawn here
+      else if (part.chart) {  // (live_chart.js)
+        const chart = npChartFrom(place, part.chart);
+        if (chart) show(place, npChartHtml(chart));
+      }
       else npDrawRegion(place, part);  // (live_region.js)
     }
   };

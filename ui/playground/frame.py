@@ -24,6 +24,9 @@ CHARTS_PER_ROW = 2
 # chart (with the hints) comes on a frame of its own in between, each chart about every
 # this many seconds (twice that with others playing in the process).
 SLOW_CHART_SECONDS = 0.15
+# While playing over the channel a chart travels as its new points only, and whole this
+# often: a page that missed a frame (its place was being redrawn) is whole again by then.
+WHOLE_CHART_SECONDS = 3.0
 # While playing over the channel, the region's sentence for a screen reader (its alt
 # text) is renewed this often: a calm rate, and a pass over the grid on the server each.
 SAID_SECONDS = 3.0
@@ -53,6 +56,16 @@ STACK_CSS = (f"<style>.st-key-{STACK_KEY} {{display: grid !important;}} "
 
 
 @dataclass
+class Held:
+    """What the learner's page holds of one chart sent as data: the chart, the number of
+    the frame that brought it, and when it last came whole."""
+
+    chart: svg_chart.Chart
+    seq: int
+    whole_at: float
+
+
+@dataclass
 class Frame:
     """The Playground's view: its pictures' slots, filled from the run on the still page
     (``all``) and, while playing, frame by frame (``draw``)."""
@@ -77,6 +90,7 @@ class Frame:
     chart_at: float = 0.0  # when the last of them was drawn (time.perf_counter)
     said_at: float = 0.0  # when the region's sentence last went with a live frame
     weights_slot: object = None  # the weights as numbers, under the diagram (still)
+    held: dict = field(default_factory=dict)  # place -> Held: charts the page holds as data
 
     def region(self) -> None:
         """The network's prediction: every frame. Over the channel, as data for the
@@ -126,9 +140,13 @@ class Frame:
 
     def chart(self, i: int) -> None:
         """Small chart number ``i``, drawn the same way playing or paused (while playing
-        they take turns, and swap without flicker)."""
+        they take turns, and swap without flicker). Over the channel, as its new points for
+        the learner's browser to draw (live_chart.js)."""
         place, make, empty = CHARTS[i]
         chart, slot = make(self.run, self.T), self.chart_slots[i]
+        if chart is not None and self.places.live() and self.send_chart(place, chart):
+            return
+        self.held.pop(place, None)  # drawn here: the page holds a picture, not data
         if chart is None:
             self.places.forget(place)  # a caption or nothing: no place for a chart now
             if empty is None:
@@ -137,6 +155,19 @@ class Frame:
                 slot.caption(self.T[empty])
         else:
             self.places.show(place, slot, svg_chart.to_html(chart))
+
+    def send_chart(self, place: str, chart: svg_chart.Chart) -> bool:
+        """``chart`` over the channel as the points the page does not hold yet (all of it
+        the first time and every ``WHOLE_CHART_SECONDS``); False if it cannot go."""
+        now, held = time.perf_counter(), self.held.get(place)
+        whole = held is None or now - held.whole_at >= WHOLE_CHART_SECONDS
+        start = 0 if whole else svg_chart.shared(held.chart, chart)
+        seq = held.seq + 1 if held else 1
+        data = {**svg_chart.to_data(chart, start), "seq": seq, "after": held.seq if held else 0}
+        if not self.places.send(place, {"chart": data}):
+            return False
+        self.held[place] = Held(chart, seq, now if start == 0 else held.whole_at)
+        return True
 
     def hints(self) -> None:
         """The hints, sent only when they change (each message costs the browser a redraw)."""
