@@ -4,8 +4,11 @@
 // place (data-np-live) only if that place was drawn by that run. If the
 // socket closes, it tries again later (the live loop meanwhile sends the pictures as
 // Streamlit messages); a new page of the session (a new token) replaces it.
-// (``received`` counts the messages: the tests and the load benchmark read it.)
-const live = (window.__npLive ??= { token: null, socket: null, retry: 1000, received: 0 });
+// (``received`` counts the messages, ``drawn`` the times they were drawn: the tests and
+// the benchmarks read them.)
+const live = (window.__npLive ??= { token: null, socket: null, retry: 1000, received: 0,
+                                     drawn: 0, due: new Map(), painting: null });
+live.due ??= new Map();  // (a page whose object an older script made)
 
 // What st.html's sanitizer would drop, dropped here too: the pictures are the server's own
 // HTML, but nothing in them may run code in the page.
@@ -67,6 +70,30 @@ function appBase() {
   return at >= 0 ? src.slice(0, at) : new URL("./", window.location.href).href;
 }
 
+// Each place is drawn at most once per frame the browser paints, with the newest picture
+// that came for it: when frames come faster than this browser can draw them (a slow
+// device, a busy machine), the ones it could not draw in time are skipped instead of
+// queueing, each costing a whole drawing of the region.
+function later(name, run, part) {
+  live.due.set(name, { run, part });
+  live.painting ??= requestAnimationFrame(drawDue);
+}
+
+function drawDue() {
+  live.painting = null;
+  const due = live.due;
+  live.due = new Map();
+  for (const [name, { run, part }] of due) {
+    const place = document.querySelector(`[data-np-live="${name}"]`);
+    if (!place || place.dataset.npRun !== String(run)) continue;
+    if (typeof part === "string") show(place, part);  // a picture: HTML
+    else if (part.diagram) npDrawDiagram(place, part.diagram);  // data, drawn here
+    else if (part.chart) show(place, npChartHtml(part.chart));
+    else npDrawRegion(place, part);  // (live_region.js)
+  }
+  live.drawn++;
+}
+
 function open(path, token) {
   const url = new URL(path + "?token=" + encodeURIComponent(token), appBase());
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
@@ -79,13 +106,16 @@ function open(path, token) {
     for (const [name, part] of Object.entries(parts)) {
       const place = document.querySelector(`[data-np-live="${name}"]`);
       if (!place || place.dataset.npRun !== String(run)) continue;
-      if (typeof part === "string") show(place, part);  // a picture: HTML
-      else if (part.diagram) npDrawDiagram(place, part.diagram);  // data, drawn here
-      else if (part.chart) {  // (live_chart.js)
+      if (part && part.chart) {  // new points: every frame's, in order (live_chart.js)
         const chart = npChartFrom(place, part.chart);
-        if (chart) show(place, npChartHtml(chart));
+        if (chart) later(name, run, { chart });
+      } else {
+        const had = live.due.get(name);  // a sentence for a screen reader is kept
+        if (had && typeof had.part.said === "string" && typeof part.said !== "string") {
+          part.said = had.part.said;
+        }
+        later(name, run, part);
       }
-      else npDrawRegion(place, part);  // (live_region.js)
     }
   };
   socket.onclose = () => {

@@ -13,24 +13,48 @@ const FEATURES = {
   "x1*x2": (a, b) => a * b, "sin(x1)": (a, b) => Math.sin(a), "sin(x2)": (a, b) => Math.sin(b),
 };
 
-// Activations of core/activations.py, applied in place to one layer's outputs.
+// tanh, as a rational function within 2.2e-7 of Math.tanh everywhere (Eigen's fast tanh:
+// odd degree 13 over even degree 6, clamped at |x| = 7.9988), where each layer's values are
+// kept as float32 anyway. Measured in Chromium and Node: a fifth of Math.tanh's time, which
+// was half of evaluating a 6 x 8 tanh network on the region's grid.
+function npTanh(x) {
+  const v = x > 7.99881172180175781 ? 7.99881172180175781
+    : x < -7.99881172180175781 ? -7.99881172180175781 : x;
+  const v2 = v * v;
+  let p = v2 * -2.76076847742355e-16 + 2.00018790482477e-13;
+  p = v2 * p - 8.60467152213735e-11;
+  p = v2 * p + 5.12229709037114e-08;
+  p = v2 * p + 1.48572235717979e-05;
+  p = v2 * p + 6.37261928875436e-04;
+  p = v2 * p + 4.89352455891786e-03;
+  let q = v2 * 1.19825839466702e-06 + 1.18534705686654e-04;
+  q = v2 * q + 2.26843463243900e-03;
+  q = v2 * q + 4.89352518554385e-03;
+  return v * p / q;
+}
+
+// Activations of core/activations.py, applied in place to one layer's values, unit-major
+// (unit j's values on the grid at [j * points, (j + 1) * points)).
 function activate(name, Z, units, spec) {
-  const n = Z.length;
+  const n = Z.length, points = n / units;
   switch (name) {
     case "linear": return;
-    case "tanh": for (let i = 0; i < n; i++) Z[i] = Math.tanh(Z[i]); return;
-    case "sigmoid": for (let i = 0; i < n; i++) Z[i] = 0.5 * (1 + Math.tanh(0.5 * Z[i])); return;
+    case "tanh": for (let i = 0; i < n; i++) Z[i] = npTanh(Z[i]); return;
+    case "sigmoid": for (let i = 0; i < n; i++) Z[i] = 0.5 * (1 + npTanh(0.5 * Z[i])); return;
     case "relu": for (let i = 0; i < n; i++) if (Z[i] < 0) Z[i] = 0; return;
     case "leaky_relu": for (let i = 0; i < n; i++) if (!(Z[i] > 0)) Z[i] *= spec.leaky; return;
     case "elu":
       for (let i = 0; i < n; i++) if (!(Z[i] > 0)) Z[i] = spec.elu * Math.expm1(Math.min(Z[i], 0));
       return;
     case "softmax":
-      for (let p = 0; p < n; p += units) {
+      for (let p = 0; p < points; p++) {
         let max = -Infinity, sum = 0;
-        for (let j = 0; j < units; j++) max = Math.max(max, Z[p + j]);
-        for (let j = 0; j < units; j++) { Z[p + j] = Math.exp(Z[p + j] - max); sum += Z[p + j]; }
-        for (let j = 0; j < units; j++) Z[p + j] /= sum;
+        for (let j = 0; j < units; j++) max = Math.max(max, Z[j * points + p]);
+        for (let j = 0; j < units; j++) {
+          Z[j * points + p] = Math.exp(Z[j * points + p] - max);
+          sum += Z[j * points + p];
+        }
+        for (let j = 0; j < units; j++) Z[j * points + p] /= sum;
       }
       return;
     default: throw new Error("unknown activation " + name);
@@ -42,45 +66,53 @@ function floats(base64) {
   return new Float32Array(bytes.buffer);  // little-endian float32, as the server packs them
 }
 
-// Every layer's values on the r x r grid over spec.extent, input features first:
-// [(r * r * features), (r * r * units_1), ..., (r * r * outputs)], each row-major with x1
-// varying fastest and x2 growing with the row, as core/region.py lays out its grid;
-// non-finite values are 0, as nan_to_num makes them there.
-function npLayers(spec) {
-  const [lo, hi] = spec.extent, r = spec.r;
-  const theta = floats(spec.theta);
-  const nf = spec.features.length, points = r * r;
+// The input features on the r x r grid over spec.extent, unit-major: the same every frame.
+const npInputCache = new Map();
+function npInputs(spec) {
+  const key = JSON.stringify([spec.features, spec.extent, spec.r]);
+  let A = npInputCache.get(key);
+  if (A) return A;
+  const [lo, hi] = spec.extent, r = spec.r, points = r * r;
   const axis = new Float32Array(r);
   for (let i = 0; i < r; i++) axis[i] = r > 1 ? lo + (hi - lo) * i / (r - 1) : lo;
-  let A = new Float32Array(points * nf);
-  for (let row = 0, p = 0; row < r; row++) {
-    for (let col = 0; col < r; col++, p++) {
-      for (let f = 0; f < nf; f++) A[p * nf + f] = FEATURES[spec.features[f]](axis[col], axis[row]);
+  A = new Float32Array(points * spec.features.length);
+  spec.features.forEach((name, f) => {
+    for (let row = 0, p = 0; row < r; row++) {
+      for (let col = 0; col < r; col++, p++) A[f * points + p] = FEATURES[name](axis[col], axis[row]);
     }
-  }
+  });
+  if (npInputCache.size >= 8) npInputCache.clear();
+  npInputCache.set(key, A);
+  return A;
+}
+
+// Every layer's values on the r x r grid over spec.extent, input features first: one array
+// per layer, unit-major (unit j's r * r values together, each row-major with x1 varying
+// fastest and x2 growing with the row, as core/region.py lays out its grid); non-finite
+// values are 0, as nan_to_num makes them there. Unit-major, each weight multiplies a whole
+// unit's values in one tight loop: a third of the time of a loop per point and unit.
+function npLayers(spec) {
+  const r = spec.r, points = r * r, theta = floats(spec.theta);
+  let A = npInputs(spec);
   const layers = [A];
-  let offset = 0, fanIn = nf;
+  let offset = 0, fanIn = spec.features.length;
   for (let l = 0; l < spec.units.length; l++) {
     const units = spec.units[l];
-    const W = theta.subarray(offset, offset + fanIn * units);
-    const b = theta.subarray(offset + fanIn * units, offset + fanIn * units + units);
-    offset += fanIn * units + units;
-    const Z = new Float32Array(points * units);
-    for (let p = 0; p < points; p++) {
-      const a = p * fanIn, z = p * units;
-      for (let j = 0; j < units; j++) {
-        let sum = b[j];
-        for (let i = 0; i < fanIn; i++) sum += A[a + i] * W[i * units + j];
-        Z[z + j] = sum;
+    const Z = new Float64Array(points * units);
+    for (let j = 0; j < units; j++) {
+      const z = j * points;
+      Z.fill(theta[offset + fanIn * units + j], z, z + points);  // the bias
+      for (let i = 0; i < fanIn; i++) {
+        const w = theta[offset + i * units + j], a = i * points;
+        for (let p = 0; p < points; p++) Z[z + p] += w * A[a + p];
       }
     }
+    offset += fanIn * units + units;
     activate(spec.activations[l], Z, units, spec);
+    for (let i = 0; i < Z.length; i++) if (!Number.isFinite(Z[i])) Z[i] = 0;
     layers.push(Z);
     A = Z;
     fanIn = units;
-  }
-  for (const values of layers) {
-    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) values[i] = 0;
   }
   return layers;
 }
@@ -107,7 +139,7 @@ function tint(rgba, i, base, strength, max) {
 // row, "p": P(class 1) in 255 steps; "class": the winning class and its confidence in 255
 // steps (two bytes); "signed": the value over the colour scale, -127..127 (a signed byte).
 function quantize(spec) {
-  const out = npRegionOutput(spec), K = spec.units[spec.units.length - 1];
+  const out = npRegionOutput(spec), K = spec.units[spec.units.length - 1], n = spec.r * spec.r;
   const points = spec.r * spec.r, clip = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
   const values = new Uint8Array(spec.kind === "class" ? 2 * points : points);
   for (let p = 0; p < points; p++) {
@@ -115,11 +147,11 @@ function quantize(spec) {
     else if (spec.kind === "signed") {
       let scale = spec.scale;
       if (!(Number.isFinite(scale) && scale > 0)) scale = 1;
-      values[p] = Math.round(clip(out[p * K] / scale, -1, 1) * 127) & 255;
+      values[p] = Math.round(clip(out[p] / scale, -1, 1) * 127) & 255;
     } else {
       let winner = 0;
-      for (let k = 1; k < K; k++) if (out[p * K + k] > out[p * K + winner]) winner = k;
-      const confidence = (out[p * K + winner] - 1 / K) / (1 - 1 / K);
+      for (let k = 1; k < K; k++) if (out[k * n + p] > out[winner * n + p]) winner = k;
+      const confidence = (out[winner * n + p] - 1 / K) / (1 - 1 / K);
       values[2 * p] = winner % 256;
       values[2 * p + 1] = Math.round(clip(confidence, 0, 1) * 255);
     }
@@ -193,12 +225,12 @@ function npSpritePixels(spec) {
       if (act === "sigmoid") { centre = 0.5; scale = 0.5; }
       else if (act !== "tanh" && act !== "softmax") {  // unbounded: the unit's own largest value
         scale = 0;
-        for (let p = 0; p < r * r; p++) scale = Math.max(scale, Math.abs(values[p * units + j]));
+        for (let p = 0; p < r * r; p++) scale = Math.max(scale, Math.abs(values[j * r * r + p]));
         if (!(Number.isFinite(scale) && scale > 0)) scale = 1;
       }
       for (let row = 0; row < r; row++) {
         for (let col = 0; col < r; col++) {
-          const v = values[(row * r + col) * units + j];
+          const v = values[j * r * r + row * r + col];
           const y = top + (r - 1 - row), x = left + col;  // images start at the top
           if (y < 0 || x < 0 || y >= h || x >= w) continue;
           const i = (y * w + x) * 4;
