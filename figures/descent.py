@@ -235,7 +235,7 @@ def surface(t1: np.ndarray, t2: np.ndarray, L: np.ndarray, lowest: float, paths:
                      "mode": "markers", "name": labels.minimum,
                      "marker": {"size": 13, "color": "#222", "symbol": "x-thin",
                                 "line": {"width": 3, "color": "#222"}}})
-    # drawn last-first, so the first path (SGD, the plainest) lies on top; the legend keeps
+    # drawn last-first, so the first path (plain gradient descent) lies on top; the legend keeps
     # the given order
     paths = paths[::-1]
     first = len(data)

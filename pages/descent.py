@@ -1,5 +1,5 @@
 """Lesson 4, Loss and gradient descent (seed articles 002, 003, 004): why cross-entropy
-suits a sigmoid output, how SGD, momentum and Adam walk down a loss surface, what a
+suits a sigmoid output, how gradient descent, momentum and Adam walk down a loss surface, what a
 learning rate too small or too large does, and why a bowl-shaped cost helps.
 The controls, numbers and pictures of each section live in ui/descent.py."""
 
@@ -18,7 +18,7 @@ st.markdown(T["loss_intro"])
 descent.loss_choice(T)
 lesson.notice(T["loss_notice"])
 
-# --- 2. down a loss surface: SGD, momentum and Adam side by side ----------------------------
+# --- 2. down a loss surface: gradient descent, momentum and Adam side by side ---------------
 st.header(T["surface_header"])
 st.markdown(T["surface_intro"])
 descent.descent(T)

@@ -43,7 +43,7 @@ def test_the_page_opens_on_the_articles_numbers():
 
 def test_default_descent_says_what_each_optimizer_did():
     text = boxes(lesson())
-    assert "**SGD**: crawls" in text
+    assert "**Gradient descent**: crawls" in text
     assert "**Momentum**: reached the minimum" in text
     assert "**Adam**: crawls" in text
 
@@ -54,7 +54,7 @@ def test_a_learning_rate_of_100_says_diverged_and_keeps_the_page_clean():
     assert_clean(at)
     assert at.error, "a diverging run must be shown as an error box"
     text = at.error[0].value
-    assert "**SGD**: diverged" in text and "**Momentum**: diverged" in text
+    assert "**Gradient descent**: diverged" in text and "**Momentum**: diverged" in text
     assert "**Adam**: oscillates" in text
     assert "cut at its last finite point" in text
 
@@ -83,7 +83,7 @@ def test_arrows_and_the_step_table_follow_the_inspected_step():
     table = at.table[0].value
     first = table.iloc[0].to_dict()
     assert first["From"] == "(2.269, 1.010)" and first["Gradient g"] == "(-45.052, -5.582)"
-    # one SGD step by hand: theta - 0.01 * g
+    # one gradient descent step by hand: theta - 0.01 * g
     assert first["To"] == "(2.720, 1.066)"
     at.slider(key="descent.inspect").set_value(50).run()
     assert_clean(at)
@@ -127,7 +127,7 @@ def test_a_plateau_says_stalled_not_crawls():
     at.select_slider(key="descent.lr.logistic_mse").set_value(100.0).run()
     assert_clean(at)
     text = boxes(at)
-    for name in ("SGD", "Momentum", "Adam"):
+    for name in ("Gradient descent", "Momentum", "Adam"):
         assert f"**{name}**: stalled" in text and "crawls" not in text
 
 
@@ -155,7 +155,7 @@ def test_inspecting_a_late_step_then_diverging_keeps_the_page_working():
     at.pills(key="descent.optimizers").set_value(["sgd"])
     at.select_slider(key="descent.lr.line").set_value(100.0).run()
     assert_clean(at)
-    assert "**SGD**: diverged" in at.error[0].value
+    assert "**Gradient descent**: diverged" in at.error[0].value
     assert at.slider(key="descent.inspect").value <= 2
 
 

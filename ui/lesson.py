@@ -1,5 +1,6 @@
 """What every lesson page shares: its opening (title, what you are looking at, the
-articles it comes from), the link to the Playground lesson that shows the same idea
+articles it comes from, and the notation panel that puts the articles' way of writing a
+layer beside the app's), the link to the Playground lesson that shows the same idea
 live, and the "What to notice" box."""
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ def common() -> dict:
 
 
 def opening(title: str, intro: str, articles: str) -> None:
-    """Title, a short explanation, and the seed articles the lesson traces to
-    (e.g. ``"001, 003"``)."""
+    """Title, a short explanation, the seed articles the lesson traces to
+    (e.g. ``"001, 003"``), and the notation panel, closed: article 004 writes samples as
+    columns (Z = W·A + b), this app and article 001's code as rows (Z = A·W + b)."""
+    T = common()
     st.title(title)
-    st.caption(common()["from_articles"].format(ids=articles))
+    st.caption(T["from_articles"].format(ids=articles))
     st.markdown(intro)
+    with st.expander(T["notation_title"], expanded=False):
+        st.markdown(T["notation"])
 
 
 def playground_link(preset: str, lesson_name: str) -> None:

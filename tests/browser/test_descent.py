@@ -45,7 +45,7 @@ def test_the_article_numbers_and_the_animated_paths_are_on_screen(page):
     assert metric(page, "Cross-entropy dL/dz") == "-0.982"
     assert page.get_by_text("28.3 times").is_visible()
     verdicts = page.locator('[data-testid="stAlert"]').first.inner_text()
-    assert "SGD: crawls" in verdicts and "Momentum: reached the minimum" in verdicts
+    assert "Gradient descent: crawls" in verdicts and "Momentum: reached the minimum" in verdicts
     # the descent animates in the browser: Plotly's own play button and step slider
     chart = page.locator(".js-plotly-plot").filter(has=page.locator(".slider-container"))
     assert chart.count() >= 1
@@ -58,7 +58,7 @@ def test_a_huge_learning_rate_says_diverged_and_a_new_start_changes_the_numbers(
     alert = page.locator('[data-testid="stAlert"]').filter(has_text="diverged")
     alert.first.wait_for(timeout=20_000)
     text = alert.first.inner_text()
-    assert "SGD: diverged" in text and "Adam: oscillates" in text
+    assert "Gradient descent: diverged" in text and "Adam: oscillates" in text
     assert "cut at its last finite point" in text
     no_exception(page)
     press(page, "Start w", "Home")  # w at the left edge of the picture

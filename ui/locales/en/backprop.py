@@ -92,11 +92,13 @@ TEXT = {
     # --- nudge a weight ---
     "nudge_header": "The article's way: nudge a weight",
     "nudge_intro": (
-        "Before backpropagation, the article finds a gradient by trying: change one weight "
-        "by a tiny h, run the forward pass again and see how the loss moves. The slope "
-        "(J(w + h) − J(w − h)) / 2h is the **numerical gradient**. It needs two forward "
-        "passes for *every* weight; backpropagation gets all of them from one backward "
-        "pass. They should agree."
+        "Article 001 calls this backpropagation: change one weight by a tiny h, run the "
+        "forward pass again and see how the loss moves. It is really the **numerical "
+        "gradient** (finite differences), the slope (J(w + h) − J(w − h)) / 2h; "
+        "backpropagation is the chain rule run backwards, above. The article conflates the "
+        "two, and they differ in cost: the nudge needs two forward passes for *every* "
+        "weight (2N passes for N weights), backpropagation gets all N from one backward "
+        "pass, about the cost of one forward pass. They should agree."
     ),
     "nudge_param": "Parameter to nudge",
     "nudge_h": "Nudge size h",
@@ -152,7 +154,9 @@ TEXT = {
     # --- shapes ---
     "shapes_header": "The same thing for m samples at once: matrix shapes",
     "shapes_intro": (
-        "Article 004 stacks the m samples as the rows of X, so a whole layer for all of them "
+        "This app stacks the m samples as the rows of X, as article 001's code does (article "
+        "004 puts them side by side as columns and writes $Z = W A + b$: the same numbers, "
+        "transposed; see *Notation* at the top), so a whole layer for all of them "
         "is one matrix product $Z^{[l]} = A^{[l-1]} W^{[l]} + b^{[l]}$ (the bias row is "
         "added to every sample). $W^{[l]}$ has one row per unit of the layer before and one "
         "column per unit of layer l; $Z$, $A$ and $dZ$ have one row per sample; each gradient "

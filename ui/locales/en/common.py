@@ -16,6 +16,31 @@ TEXT = {
     "open_in_playground": "Try it live in the Playground: {lesson}",
     "what_to_notice": "What to notice",
     "from_articles": "From the articles: {ids}",
+    # every lesson's notation panel (ui/lesson.py): the articles' way and the app's side by side
+    "notation_title": "Notation: the articles' way and this app's",
+    "notation": (
+        "Article 004 (like Andrew Ng's course) writes each sample as a **column**; this app, "
+        "like article 001's NumPy code (`np.dot(inputs, weights)`), writes it as a **row**. "
+        "The numbers are the same: one form is the transpose of the other, "
+        "$(W A)^\\top = A^\\top W^\\top$.\n\n"
+        "| | article 004 | this app, article 001's code |\n"
+        "|---|---|---|\n"
+        "| one sample $x$ | a column, $n^{[0]} \\times 1$ | a row, $1 \\times n^{[0]}$ |\n"
+        "| m samples $X$, $A^{[l]}$, $Z^{[l]}$ | columns side by side, $n^{[l]} \\times m$ "
+        "| rows stacked, $m \\times n^{[l]}$ |\n"
+        "| one layer | $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ "
+        "| $Z^{[l]} = A^{[l-1]} W^{[l]} + b^{[l]}$ |\n"
+        "| weights $W^{[l]}$ | $n^{[l]} \\times n^{[l-1]}$: $w^{[l]}_{jk}$ goes from unit k "
+        "of layer l − 1 to unit j of layer l | $n^{[l-1]} \\times n^{[l]}$: $W^{[l]}_{kj}$ "
+        "goes from unit k to unit j (the article's, transposed) |\n"
+        "| bias $b^{[l]}$ | a column, $n^{[l]} \\times 1$, added to every column "
+        "| a row, $1 \\times n^{[l]}$, added to every row |\n"
+        "| gradient of $W^{[l]}$ | $dW^{[l]} = \\frac{1}{m} dZ^{[l]} A^{[l-1]\\top}$ "
+        "| $dW^{[l]} = \\frac{1}{m} A^{[l-1]\\top} dZ^{[l]}$ |\n\n"
+        "On every page: $L$ is the loss of one sample, $J$ the cost, the mean of $L$ over "
+        "the m samples (article 003); $dW$ is short for $∂J/∂W$; an update is written with "
+        "an arrow, $w ← w − α\\,∂J/∂w$; many books write $w := …$ for the same."
+    ),
     # every live page from the keyboard (ui/live/keyboard.js): what it says to a screen
     # reader, and the list of keys
     "key_playing": "Playing",

@@ -58,12 +58,13 @@ TEXT = {
         "the Playground uses it by default for two classes."
     ),
     # --- 2. loss surfaces and optimizers
-    "surface_header": "Down a loss surface: SGD, momentum and Adam",
+    "surface_header": "Down a loss surface: gradient descent, momentum and Adam",
     "surface_intro": (
-        "With two parameters the loss is a landscape: every point (w, b) has a height L. "
-        "Gradient descent starts somewhere and repeats w := w − α·∂L/∂w (α is the learning "
-        "rate), here for three optimizers with the **same** learning rate: SGD takes the "
-        "plain step; momentum keeps a velocity v = 0.9·v + g and steps by α·v; Adam keeps "
+        "With two parameters the cost is a landscape: every point (w, b) has a height J. "
+        "Gradient descent starts somewhere and repeats w ← w − α·∂J/∂w (α is the learning "
+        "rate), here for three optimizers with the **same** learning rate: plain gradient "
+        "descent takes that step, with the gradient over all the examples (not stochastic: "
+        "no random samples); momentum keeps a velocity v = 0.9·v + g and steps by α·v; Adam keeps "
         "running averages m̂ of the gradient and v̂ of its square and steps by "
         "α·m̂/√v̂. Pick a surface, a start point and a learning rate; press ▶ under the "
         "picture to replay the descents."
@@ -101,7 +102,7 @@ TEXT = {
     "view_label": "View",
     "views": {"contour": "Contours", "3d": "3-D"},
     "optimizers_label": "Optimizers",
-    "optimizer_names": {"sgd": "SGD", "momentum": "Momentum", "adam": "Adam"},
+    "optimizer_names": {"sgd": "Gradient descent", "momentum": "Momentum", "adam": "Adam"},
     "lr_label": "Learning rate α",
     "lr_help": "The same for all three optimizers. Try 100 to see what too large does.",
     "steps_label": "Steps",
@@ -158,13 +159,15 @@ TEXT = {
     "surface_notice": (
         "- **Too small** a learning rate crawls; **too large** oscillates across the valley "
         "or diverges (article 004). The box above the log chart says which happened.\n"
-        "- On the ravine, SGD's learning rate is capped by the steep direction, so it crawls "
-        "along the flat one; momentum builds up speed along the valley; Adam divides each "
-        "coordinate by its own gradient size, so both directions move at about α per step.\n"
-        "- On the saddle, the gradient across the ridge starts tiny: SGD lingers, momentum and "
-        "Adam leave sooner.\n"
+        "- On the ravine, plain gradient descent's learning rate is capped by the steep "
+        "direction, so it crawls along the flat one; momentum builds up speed along the "
+        "valley; Adam divides each coordinate by its own gradient size, so both directions "
+        "move at about α per step.\n"
+        "- On the saddle, the gradient across the ridge starts tiny: gradient descent "
+        "lingers, momentum and Adam leave sooner.\n"
         "- Adam's first step moves each parameter by about α whatever the gradient's size, "
-        "which is why it survives α = 1 where SGD on the y = 3x fit explodes."
+        "which is why it survives α = 1 where plain gradient descent on the y = 3x fit "
+        "explodes."
     ),
     # --- 3. convexity
     "convex_header": "A bowl or not: why cross-entropy for logistic regression",
@@ -187,7 +190,7 @@ TEXT = {
         "minimum.\n"
         "- Squared error bends downward over most of the region and is almost flat far from "
         "the data's best fit: pick \"Logistic regression (squared error)\" above; from its "
-        "start w = −5, b = 5 SGD barely leaves the plateau, and at α = 100 all three "
+        "start w = −5, b = 5 gradient descent barely leaves the plateau, and at α = 100 all three "
         "optimizers stall at a loss of 0.25, above the best fit's 0.179.\n"
         "- A network's loss is not convex either, which is one reason the optimizer and the "
         "learning rate matter so much."

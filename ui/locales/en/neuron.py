@@ -73,7 +73,7 @@ TEXT = {
     "s2_title": "2 · Fit: gradient descent",
     "s2_look": (
         "**What you are looking at.** **Fit** repeats one rule from where the neuron is "
-        "now: $w := w - α · ∂J/∂w$ (and the same for $b$), "
+        "now: $w ← w - α · ∂J/∂w$ (and the same for $b$), "
         "where $α$ is the learning rate. Every step is one forward and one backward "
         "pass over all points. Then the sliders above move to where the descent ended. "
         "The two maps show $J$ over $(w_1, w_2)$, cross-entropy on the left and squared "
@@ -128,8 +128,10 @@ TEXT = {
     "by_step_x": "step",
     "by_step_y": "J",
     "s2_notice": (
-        "- Cross-entropy's landscape is one smooth bowl (convex): from anywhere, downhill "
-        "leads to the bottom. Squared error's (right) has flat plateaus far from the "
+        "- Cross-entropy's landscape is convex: no plateaus or dips to get stuck in, and "
+        "downhill always leads lower. Where the classes overlap it has one bottom; where a "
+        "line separates them perfectly it has none: J keeps falling towards 0 as the "
+        "weights grow. Squared error's (right) has flat plateaus far from the "
         "bottom, where downhill is hardly downhill at all.\n"
         "- Press **A confidently wrong neuron**, then **Fit** with each loss. Cross-entropy "
         "turns the neuron round in a few steps. Squared error hardly moves: its gradient "

@@ -45,7 +45,8 @@ TEXT = {
                      "shrinks layer after layer. Watch the gradient chart: the first layers sit "
                      "decades below the last.",
         "dying_relu": "A learning rate of 3 throws ReLU units into the region where they output 0 "
-                      "for every point; their gradient is 0 there too, so they never come back.",
+                      "for every point; their gradient is 0 there too, so they stop learning "
+                      "(in the first hidden layer, for good).",
         "softmax3": "Three spiral arms: a softmax output layer with categorical cross-entropy.",
         "one_neuron": "No hidden layer: one sigmoid neuron, z = w1·x1 + w2·x2 + b, on two "
                       "Gaussian clouds. Its boundary can only be a straight line, which is "
@@ -299,8 +300,9 @@ TEXT = {
         "that has almost stopped learning (vanishing gradients). A gradient of exactly 0 sits "
         "on the grey band at the bottom: those units cannot learn at all.\n"
         "- **Dead ReLU units**, per layer: green bars have none, orange some, red half or "
-        "more. A dead unit outputs 0 for every training point, so its gradient is 0 too and "
-        "it never comes back.\n"
+        "more. A dead unit outputs 0 for every training point, so its own weights get no "
+        "gradient: in the first hidden layer, whose inputs never change, it stays dead; in a "
+        "deeper layer it can come back when the layers before it change what it receives.\n"
         "- When the training loss keeps falling but the test loss climbs, the network has "
         "started to learn the training points by heart (overfitting)."
     ),
