@@ -13,7 +13,9 @@ from ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "ui" / "locales"
-CATALOGUES = sorted(p.stem for p in (LOCALES / "en").glob("*.py") if p.stem != "__init__")
+# page catalogues (TEXT); each language's glossary (TERMS) is its own, checked by test_glossary.py
+CATALOGUES = sorted(p.stem for p in (LOCALES / "en").glob("*.py")
+                    if p.stem not in ("__init__", "glossary"))
 OTHER_LANGUAGES = [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT]
 KEY = re.compile(r"""\bT\[\s*["']([^"']+)["']\s*\]""")
 
