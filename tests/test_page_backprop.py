@@ -167,3 +167,13 @@ def test_next_step_redraws_quickly():
     # AppTest's own overhead and a shared, busy machine included: a loose bound here;
     # the page's own time per interaction is measured by benchmarks/lesson_speed.py
     assert sorted(times)[len(times) // 2] < 2.0
+
+
+def test_where_the_article_rounds_the_page_says_so_while_the_numbers_are_its_own():
+    at = lesson()
+    said = [c.value for c in at.caption if c.value.startswith("The article says / exact")]
+    assert len(said) == 1
+    assert "(exact: 0.7858)" in said[0] and "(exact: 1.2332)" in said[0]
+    assert "(exact: 1.5208)" in said[0]  # article 001: 1.235² = 1.52
+    at.number_input(key="backprop.v.article_001.W.2.2.0").set_value(0.0).run()
+    assert not [c for c in at.caption if c.value.startswith("The article says")]

@@ -220,7 +220,16 @@ def walkthrough(T: dict, ex_id: str) -> None:
     n_out = Y.shape[1]
     tail = T["convention_one"] if n_out == 1 else T["convention_many"].format(n=n_out)
     st.caption(T["convention"] + " " + tail)
+    if state.current_example(ex_id) == bs.ARTICLE_001:
+        article_rounding(T, w)
     nudge(T, net, X, Y)
+
+
+def article_rounding(T: dict, w: bs.Walkthrough) -> None:
+    """Where article 001 rounds as it goes, what it says beside the exact numbers, so that
+    a reader of both is not confused (only while the numbers are the article's own)."""
+    h2, out = float(w.A[1][0, 1]), float(w.A[-1][0, 0])  # sigmoid(1.3), the output
+    st.caption(T["article_rounds"].format(h2=h2, out=out, error=out ** 2))
 
 
 # --- the article's nudge ------------------------------------------------------------------

@@ -77,6 +77,11 @@ TEXT = {
     "loss_same": "The loss stayed at {old}: with α = 0, or with every gradient 0, the "
                  "update changes nothing.",
     "loss_went_down": "The loss went down from {old} to {new}.",
+    "article_rounds": (
+        "The article says / exact: it rounds as it goes, writing sigmoid(1.3) = 0.78 and "
+        "then using 0.79 (exact: {h2:.4f}); output 1.235 (exact: {out:.4f}); error "
+        "1.235² = 1.52 (exact: {error:.4f}). The numbers on this page are exact."
+    ),
     "convention": (
         "**How the loss is scaled.** The article's error for one sample is $(y - \\hat y)^2$. "
         "The engine's mean squared error is the mean over the samples *and* the outputs, "
