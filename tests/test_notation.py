@@ -22,8 +22,8 @@ def test_each_lesson_has_the_notation_panel_closed(page, lang):
     assert len(panels) == 1
     assert not panels[0].proto.expanded  # a reference, open on request
     text = "\n".join(m.value for m in panels[0].markdown)
-    assert "Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}" in text  # article 004's columns
-    assert "Z^{[l]} = A^{[l-1]} W^{[l]} + b^{[l]}" in text  # the app's rows
+    assert "Z^{[l]} = W^{[l]} \\cdot A^{[l-1]} + b^{[l]}" in text  # article 004's columns
+    assert "Z^{[l]} = A^{[l-1]} \\cdot W^{[l]} + b^{[l]}" in text  # the app's rows
     assert "np.dot(inputs, weights)" in text  # article 001's code, as it is written there
 
 

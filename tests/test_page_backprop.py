@@ -41,7 +41,7 @@ def test_the_page_opens_on_the_articles_network():
     assert "Step 1 of 7" in text(at)
     # the y = 3x start and the nudge are there from the first view
     assert metrics(at)["Loss J"] == "—"
-    assert (metrics(at)["dJ/dw"], metrics(at)["dJ/db"]) == ("-45.052", "-5.582")
+    assert (metrics(at)["∂J/∂w"], metrics(at)["∂J/∂b"]) == ("-45.052", "-5.582")
     assert [m.value for m in at.metric if m.label == "Loss J"][1] == "13.647"
     assert metrics(at)["Numerical gradient"] == metrics(at)["Backpropagation"] == "0.145479"
 

@@ -31,13 +31,13 @@ def test_the_page_opens_on_the_articles_numbers():
     assert at.title[0].value == "Loss and gradient descent"
     m = metrics(at)
     # article 001: the y = 3x fit from w = 2.269, b = 1.01
-    assert m["Loss at the start"] == "13.647"
-    assert m["∂L/∂w at the start"] == "-45.052"
-    assert m["∂L/∂b at the start"] == "-5.582"
+    assert m["Cost J at the start"] == "13.647"
+    assert m["∂J/∂w at the start"] == "-45.052"
+    assert m["∂J/∂b at the start"] == "-5.582"
     # article 002: a confidently wrong sigmoid unit (z = -4, y = 1)
     assert m["Prediction a"] == "0.018"
-    assert m["Squared error dL/dz"] == "-0.035"
-    assert m["Cross-entropy dL/dz"] == "-0.982"
+    assert m["Squared error ∂L/∂z"] == "-0.035"
+    assert m["Cross-entropy ∂L/∂z"] == "-0.982"
     assert "28.3 times" in on_screen(at)
 
 
@@ -94,10 +94,10 @@ def test_the_reset_button_brings_back_the_default_start():
     at = lesson()
     at.slider(key="descent.start1.line").set_value(6.0)
     at.select_slider(key="descent.lr.line").set_value(1.0).run()
-    assert metrics(at)["Loss at the start"] != "13.647"
+    assert metrics(at)["Cost J at the start"] != "13.647"
     at.button(key="descent.reset").click().run()
     assert_clean(at)
-    assert metrics(at)["Loss at the start"] == "13.647"
+    assert metrics(at)["Cost J at the start"] == "13.647"
     assert at.select_slider(key="descent.lr.line").value == 0.01
 
 
@@ -146,7 +146,7 @@ def test_the_chinese_edition_runs():
     at = lesson({"lang": "zh"})
     assert not at.exception
     assert at.title[0].value == "损失函数与梯度下降"
-    assert metrics(at)["起点处的损失"] == "13.647"
+    assert metrics(at)["起点处的代价 J"] == "13.647"
 
 
 def test_inspecting_a_late_step_then_diverging_keeps_the_page_working():

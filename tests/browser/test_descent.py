@@ -39,10 +39,10 @@ def no_exception(page) -> None:
 def test_the_article_numbers_and_the_animated_paths_are_on_screen(page):
     open_lesson(page)
     no_exception(page)
-    assert metric(page, "Loss at the start") == "13.647"
-    assert metric(page, "∂L/∂w at the start") == "-45.052"
-    assert metric(page, "∂L/∂b at the start") == "-5.582"
-    assert metric(page, "Cross-entropy dL/dz") == "-0.982"
+    assert metric(page, "Cost J at the start") == "13.647"
+    assert metric(page, "∂J/∂w at the start") == "-45.052"
+    assert metric(page, "∂J/∂b at the start") == "-5.582"
+    assert metric(page, "Cross-entropy ∂L/∂z") == "-0.982"
     assert page.get_by_text("28.3 times").is_visible()
     verdicts = page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "Gradient descent: crawls" in verdicts and "Momentum: reached the minimum" in verdicts
@@ -67,5 +67,5 @@ def test_a_huge_learning_rate_says_diverged_and_a_new_start_changes_the_numbers(
     page.wait_for_function(
         """(want) => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
                      .some(e => e.innerText.trim() === want)""", arg=expected, timeout=20_000)
-    assert metric(page, "Loss at the start") == expected
+    assert metric(page, "Cost J at the start") == expected
     no_exception(page)

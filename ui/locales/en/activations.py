@@ -134,11 +134,11 @@ TEXT = {
     "measured_header": "Measured in a real network",
     "measured_intro": (
         "A real gradient also passes through the weights, so it is not just the product "
-        "above. Here is the gradient size of each layer, ‖dJ/dW[l]‖, in a network on the "
+        "above. Here is the gradient size of each layer, ‖∂J/∂W[l]‖, in a network on the "
         "circles at its initial weights, with L hidden layers (at most 16)."
     ),
     "measured_capped": "The engine builds at most 16 hidden layers; measuring {n}.",
-    "measured_title": "‖dJ/dW[l]‖ per layer, {n} hidden layers of {w} units",
+    "measured_title": "‖∂J/∂W[l]‖ per layer, {n} hidden layers of {w} units",
     "layer_axis": "layer l",
     "grad_axis": "gradient size",
     "col_first": "Layer 1",

@@ -128,8 +128,8 @@ TEXT = {
     "fit_w": "w",
     "fit_b": "b",
     "fit_loss": "Loss J",
-    "fit_dw": "dJ/dw",
-    "fit_db": "dJ/db",
+    "fit_dw": "∂J/∂w",
+    "fit_db": "∂J/∂b",
     "fit_diverged": "With α = {lr:g} the steps are too large: the loss grows instead of "
                     "shrinking and passed {limit:.0e} after {steps} steps, so the animation "
                     "stops there. Pick a smaller learning rate.",
@@ -160,7 +160,7 @@ TEXT = {
     "shapes_header": "The same thing for m samples at once: matrix shapes",
     "shapes_intro": (
         "This app stacks the m samples as the rows of X, as article 001's code does (article "
-        "004 puts them side by side as columns and writes $Z = W A + b$: the same numbers, "
+        "004 puts them side by side as columns and writes $Z = W \\cdot A + b$: the same numbers, "
         "transposed; see *Notation* at the top), so a whole layer for all of them "
         "is one matrix product $Z^{[l]} = A^{[l-1]} W^{[l]} + b^{[l]}$ (the bias row is "
         "added to every sample). $W^{[l]}$ has one row per unit of the layer before and one "

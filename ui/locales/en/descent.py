@@ -14,7 +14,7 @@ TEXT = {
         "One sigmoid unit predicts a = σ(z) for an example whose target is y. Squared error "
         "(a − y)² and cross-entropy −[y log a + (1 − y) log(1 − a)] both are 0 when a = y. "
         "What differs is the gradient that reaches z, the signal the unit learns from: "
-        "squared error gives dL/dz = 2(a − y)·a(1 − a), cross-entropy gives dL/dz = a − y. "
+        "squared error gives ∂L/∂z = 2(a − y)·a(1 − a), cross-entropy gives ∂L/∂z = a − y. "
         "Move z towards the wrong side and watch the two gradients."
     ),
     "target_label": "Target y",
@@ -25,12 +25,12 @@ TEXT = {
     "fig_loss_title": "Loss against the prediction a",
     "fig_loss_x": "prediction a = σ(z)",
     "fig_loss_y": "loss L",
-    "fig_grad_title": "Gradient dL/dz against z",
+    "fig_grad_title": "Gradient ∂L/∂z against z",
     "fig_grad_x": "z",
-    "fig_grad_y": "dL/dz",
+    "fig_grad_y": "∂L/∂z",
     "m_prediction": "Prediction a",
     "m_loss": "{loss} loss",
-    "m_grad": "{loss} dL/dz",
+    "m_grad": "{loss} ∂L/∂z",
     "wrong": (
         "The prediction a = {a:.3f} is on the wrong side of y = {y}. Cross-entropy's "
         "gradient is **{ratio:.1f} times** squared error's. Squared error's gradient carries "
@@ -52,7 +52,7 @@ TEXT = {
         "- The two loss curves agree on where the best prediction is; they disagree on how "
         "hard they push when the prediction is wrong.\n"
         "- Set z = −6 with y = 1: squared error's gradient is almost 0, cross-entropy's is "
-        "almost −1. Gradient descent changes z by −(learning rate) × dL/dz, so only "
+        "almost −1. Gradient descent changes z by −(learning rate) × ∂L/∂z, so only "
         "cross-entropy moves a confidently wrong unit quickly.\n"
         "- This is why a sigmoid output is paired with cross-entropy (article 002), and why "
         "the Playground uses it by default for two classes."
@@ -111,8 +111,8 @@ TEXT = {
     "start_help": "Where the descent begins; limited to the region drawn.",
     "reset": "Default start",
     "reset_help": "Back to this surface's start point and learning rate.",
-    "m_start_loss": "Loss at the start",
-    "m_start_grad": "∂L/∂{symbol} at the start",
+    "m_start_loss": "Cost J at the start",
+    "m_start_grad": "∂J/∂{symbol} at the start",
     "arrows_label": "Arrows at one step",
     "arrows_help": "Each vector is drawn as the step it would make: −α times the vector.",
     "arrow_names": {

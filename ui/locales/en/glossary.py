@@ -4,6 +4,7 @@ when a catalogue of this language writes one of them."""
 
 TERMS = {
     "update arrow": ("←", [":=(?! …)"]),
+    "a derivative, written one way": ("∂J/∂", [r"\bdJ/d", r"\bdL/d"]),
     "cross-entropy": ("cross-entropy", [r"cross entropy", "crossentropy"]),
     "backpropagation": ("backpropagation", [r"back-propagation", r"\bbackprop\b"]),
     "ReLU": ("ReLU", [r"\bRelu\b", r"\bRELU\b"]),

@@ -165,7 +165,7 @@ TEXT = {
     "more_units": "+{n} more",
     "loss_chart": "Loss",
     "acc_chart": "Accuracy",
-    "grad_chart": "Gradient size per layer, ||dJ/dW||",
+    "grad_chart": "Gradient size per layer, ||∂J/∂W||",
     "dead_chart": "Dead ReLU units per layer",
     "grad_empty": "Every gradient is 0 or infinite: nothing can learn.",
     "no_dead": "Dead units can only happen in ReLU layers; this network has none.",

@@ -12,8 +12,8 @@ TEXT = {
     "loss_intro": (
         "一个 Sigmoid 神经元对目标为 y 的样本给出预测 a = σ(z)。平方误差 (a − y)² 和"
         "交叉熵 −[y log a + (1 − y) log(1 − a)] 在 a = y 时都为 0。不同的是传到 z 的梯度，"
-        "也就是神经元赖以学习的信号：平方误差给出 dL/dz = 2(a − y)·a(1 − a)，"
-        "交叉熵给出 dL/dz = a − y。把 z 移到错误的一侧，观察两个梯度。"
+        "也就是神经元赖以学习的信号：平方误差给出 ∂L/∂z = 2(a − y)·a(1 − a)，"
+        "交叉熵给出 ∂L/∂z = a − y。把 z 移到错误的一侧，观察两个梯度。"
     ),
     "target_label": "目标 y",
     "target_help": "这个样本的正确答案：类别 1 或类别 0。",
@@ -23,12 +23,12 @@ TEXT = {
     "fig_loss_title": "损失随预测 a 的变化",
     "fig_loss_x": "预测 a = σ(z)",
     "fig_loss_y": "损失 L",
-    "fig_grad_title": "梯度 dL/dz 随 z 的变化",
+    "fig_grad_title": "梯度 ∂L/∂z 随 z 的变化",
     "fig_grad_x": "z",
-    "fig_grad_y": "dL/dz",
+    "fig_grad_y": "∂L/∂z",
     "m_prediction": "预测 a",
     "m_loss": "{loss}损失",
-    "m_grad": "{loss}的 dL/dz",
+    "m_grad": "{loss}的 ∂L/∂z",
     "wrong": (
         "预测 a = {a:.3f} 落在 y = {y} 的错误一侧。交叉熵的梯度是平方误差的 **{ratio:.1f} 倍**。"
         "平方误差的梯度带着因子 σ'(z) = a(1 − a)，Sigmoid 饱和时它极小，"
@@ -46,7 +46,7 @@ TEXT = {
     "loss_notice": (
         "- 两条损失曲线对最佳预测在哪里意见一致；它们的分歧在于预测错误时推得有多用力。\n"
         "- 取 z = −6、y = 1：平方误差的梯度几乎为 0，交叉熵的几乎为 −1。梯度下降让 z 改变"
-        " −学习率 × dL/dz，所以只有交叉熵能让一个自信地犯错的神经元迅速改正。\n"
+        " −学习率 × ∂L/∂z，所以只有交叉熵能让一个自信地犯错的神经元迅速改正。\n"
         "- 这就是 Sigmoid 输出搭配交叉熵的原因（文章 002），也是游乐场在二分类时默认使用它的原因。"
     ),
     # --- 2. 损失曲面与优化器
@@ -95,8 +95,8 @@ TEXT = {
     "start_help": "下降开始的位置；限制在所画的区域内。",
     "reset": "默认起点",
     "reset_help": "恢复这个曲面的默认起点和学习率。",
-    "m_start_loss": "起点处的损失",
-    "m_start_grad": "起点处的 ∂L/∂{symbol}",
+    "m_start_loss": "起点处的代价 J",
+    "m_start_grad": "起点处的 ∂J/∂{symbol}",
     "arrows_label": "某一步的箭头",
     "arrows_help": "每个向量都画成它会走出的那一步：−α 乘以该向量。",
     "arrow_names": {

@@ -11,6 +11,7 @@ TERMS = {
     "optimizer": ("优化器", ["优化方法", "优化算法"]),
     "Play": ("开始", ["播放"]),
     "update arrow": ("←", [":=(?! …)"]),
+    "a derivative, written one way": ("∂J/∂", [r"\bdJ/d", r"\bdL/d"]),
     "cost": ("代价", ["成本函数"]),
     "epoch": ("轮次", ["时期", "迭代轮数"]),
     "data set circles": ("圆环", ["同心圆"]),

@@ -153,7 +153,7 @@ TEXT = {
     "more_units": "还有 {n} 个",
     "loss_chart": "损失",
     "acc_chart": "准确率",
-    "grad_chart": "每层的梯度大小 ||dJ/dW||",
+    "grad_chart": "每层的梯度大小 ||∂J/∂W||",
     "dead_chart": "每层死亡的 ReLU 神经元",
     "grad_empty": "所有梯度都是 0 或无穷大：什么也学不到。",
     "no_dead": "只有 ReLU 层才会有死亡神经元；这个网络没有 ReLU 层。",
