@@ -177,3 +177,15 @@ def test_where_the_article_rounds_the_page_says_so_while_the_numbers_are_its_own
     assert "(exact: 1.5208)" in said[0]  # article 001: 1.235² = 1.52
     at.number_input(key="backprop.v.article_001.W.2.2.0").set_value(0.0).run()
     assert not [c for c in at.caption if c.value.startswith("The article says")]
+
+
+def test_the_learner_predicts_the_loss_after_the_update_and_sees_how_close():
+    at = lesson()
+    at.number_input(key="predict.backprop.new_loss.input").set_value(1.0).run()
+    at.button(key="predict.backprop.new_loss.commit").click().run()
+    assert any("Your prediction" in m.value and "**1**" in m.value for m in at.markdown)
+    while "Step 7 of 7" not in text(at):
+        click(at, "Next step")
+    new = metrics(at)["New loss J"]
+    told = [b.value for b in [*at.success, *at.info] if b.value.startswith("You said 1;")]
+    assert told and f"it is **{float(new):.4g}**" in told[0], (told, new)

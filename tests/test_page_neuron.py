@@ -183,3 +183,51 @@ def test_the_page_in_chinese():
     assert m["J，交叉熵"] == "1.5625" and m["准确率"] == "26.0%"
     click(at, "fit")
     assert "在交叉熵上走了 100 步" in on_screen(at)
+
+
+# --- predict, then see ---------------------------------------------------------------------
+def predict_fit(at, choice: str):
+    at.radio(key="predict.neuron.fit.input").set_value(choice).run()
+    at.button(key="predict.neuron.fit.commit").click().run()
+    return at
+
+
+def test_the_learner_predicts_where_j_goes_before_fit_and_the_page_says_how_it_went():
+    at = lesson()
+    assert at.button(key="predict.neuron.fit.commit").disabled  # nothing chosen yet
+    predict_fit(at, "lower")
+    assert any("Your prediction" in m.value and "lower than now" in m.value for m in at.markdown)
+    click(at, "fit")
+    assert_clean(at)
+    path = at.session_state[room.PATH]
+    start, end = path.cost[path.loss][0], path.cost[path.loss][-1]
+    assert end < start * 0.99  # the default fit goes down
+    said = [s.value for s in at.success]
+    assert any(f"J went from {room.fmt(start)} to {room.fmt(end)}" in s for s in said), said
+    # the neuron moved: a new situation, a new question
+    assert at.radio(key="predict.neuron.fit.input").value is None
+
+
+def test_a_wrong_prediction_is_told_gently_with_the_numbers():
+    at = lesson()
+    predict_fit(at, "higher")
+    click(at, "fit")
+    assert not at.success
+    assert any("You said higher than now; it is lower than now" in i.value for i in at.info)
+
+
+def test_predict_again_and_a_changed_setting_both_ask_afresh():
+    at = lesson()
+    predict_fit(at, "same")
+    at.button(key="predict.neuron.fit.again").click().run()
+    assert at.radio(key="predict.neuron.fit.input").value is None
+    predict_fit(at, "same")
+    at.select_slider(key="neuron.w_lr").set_value(100.0).run()  # not what was predicted for
+    assert at.radio(key="predict.neuron.fit.input").value is None
+
+
+def test_direction_says_where_j_went():
+    assert room.direction(1.0, 0.5) == "lower"
+    assert room.direction(1.0, 1.005) == "same"
+    assert room.direction(1.0, 2.0) == "higher"
+    assert room.direction(1.0, float("nan")) == "higher"  # a run that blew up

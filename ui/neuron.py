@@ -21,7 +21,7 @@ from core import neuron as core_neuron
 from core.activations import sigmoid
 from figures import neuron as draw
 
-from . import charts
+from . import charts, predict
 
 # --- what the learner can set, and its limits ---------------------------------------------
 PARAMS = ("w1", "w2", "b")
@@ -39,6 +39,7 @@ CURVE_POINTS = 801  # w1 values of the perceptron/sigmoid comparison
 ZOOM = 0.5  # ... which runs from w1 - ZOOM to w1 + ZOOM
 
 VALUES, SEED, PATH = "neuron.values", "neuron.seed", "neuron.path"
+FIT_FROM = "neuron.fit_from"  # the situation the last fit started from (predict.py)
 NOTES, FIT_NOTES = "neuron.notes", "neuron.fit_notes"
 LAST, DELTA = "neuron.last", "neuron.delta"
 
@@ -161,6 +162,7 @@ def _fit() -> None:
         if used != value:
             notes.append((name, float(value), -LIMIT, LIMIT, used))
         end[name] = used
+    st.session_state[FIT_FROM] = situation()
     _set(**end)
     st.session_state[PATH] = path
     st.session_state[FIT_NOTES] = notes
@@ -278,6 +280,24 @@ def plane_chart(T: dict) -> None:
 
 
 # --- section 2: fit ---------------------------------------------------------------------
+def situation() -> tuple:
+    """What a fit from here depends on: the neuron, the points, the loss and the settings."""
+    v = st.session_state[VALUES]
+    return (theta(), int(st.session_state[SEED]), v["noise"], v["loss"], v["lr"], v["steps"])
+
+
+def _directions(T: dict) -> dict[str, str]:
+    return {k: T["predict_fit_options"][k] for k in ("lower", "same", "higher")}
+
+
+def direction(start: float, end: float) -> str:
+    """Where J went over a fit: "same" within 1 %, else "lower" or "higher" (a run that
+    blew up to infinity or NaN went higher)."""
+    if not np.isfinite(end) or end > start * 1.01:
+        return "higher"
+    return "lower" if end < start * 0.99 else "same"
+
+
 def fit_controls(T: dict) -> None:
     cols = st.columns([2, 3, 3])
     cols[0].radio(T["fit_loss"], core_neuron.LOSSES, format_func=lambda k: T[k],
@@ -286,6 +306,10 @@ def fit_controls(T: dict) -> None:
                           format_func=lambda v: f"{v:g}", on_change=_sync, args=("lr",))
     cols[2].select_slider(T["steps"], STEP_OPTIONS, key=_widget("steps"),
                           on_change=_sync, args=("steps",))
+    v = st.session_state[VALUES]
+    predict.ask("neuron.fit", T["predict_fit"].format(steps=v["steps"], lr=v["lr"],
+                                                      loss=T["in_text"][v["loss"]]),
+                situation(), _directions(T))
     buttons = st.columns(3)
     buttons[0].button(T["fit"], type="primary", help=T["fit_help"], on_click=_fit,
                       width="stretch", key="neuron.fit")
@@ -313,6 +337,12 @@ def fit_summary(T: dict) -> None:
         steps=path.steps, loss=T["in_text"][path.loss], lr=path.lr,
         start=fmt(path.cost[path.loss][0]), end=fmt(path.cost[path.loss][-1]),
         w1=fmt(end[0]), w2=fmt(end[1]), b=fmt(end[2])))
+    answer = predict.held("neuron.fit", st.session_state.get(FIT_FROM, ()))
+    if answer is not None:
+        cost = path.cost[path.loss]
+        predict.reveal_choice(answer, direction(float(cost[0]), float(cost[-1])),
+                              _directions(T), T["predict_fit_shown"].format(
+                                  start=fmt(cost[0]), end=fmt(cost[-1])))
     if path.stopped:
         st.warning(T["path_stopped"].format(steps=path.steps))
     if np.abs(path.theta[:, :2]).max() > LIMIT:

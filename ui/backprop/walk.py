@@ -12,7 +12,7 @@ import streamlit as st
 from core import backprop_steps as bs
 from figures import backprop as figs
 
-from .. import charts
+from .. import charts, predict
 from . import latex, state
 
 H_CHOICES = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7]
@@ -200,6 +200,14 @@ def walkthrough(T: dict, ex_id: str) -> None:
                             help=T["lr_help"].format(max=bs.MAX_LR), on_change=state.on_lr,
                             args=(T["lr_clamped"],))
     st.markdown(f"**{T['progress'].format(k=k + 1, n=n, what=_stage_name(T, kind, layer))}**")
+    # before the update is shown, the learner says what the loss will be after it
+    situation = (state.current_example(ex_id), state.learning_rate())
+    if k < n - 1:
+        predict.ask("backprop.new_loss", T["predict_new_loss"].format(lr=w.lr), situation)
+    else:
+        answer = predict.held("backprop.new_loss", situation)
+        if answer is not None:
+            predict.reveal_number(answer, w.new_loss)
     out, loss, new = _metric_values(w, kind, k)
     # the three numbers beside the picture, under the text of the step: in a row above it
     # they pushed the picture below the fold at 1280 x 720, and a phone stacked them into

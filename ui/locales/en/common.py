@@ -15,6 +15,16 @@ TEXT = {
     "nav_inside": "5 · Inside the network",
     "open_in_playground": "Try it live in the Playground: {lesson}",
     "what_to_notice": "What to notice",
+    # predict, then see (ui/predict.py)
+    "predict_title": "Predict first:",
+    "predict_commit": "Lock in my prediction",
+    "predict_number": "your number",
+    "predict_held": "Your prediction — {question} **{answer}**",
+    "predict_again": "Predict again",
+    "predict_right": "You said {answer}, and so it is. {shown}",
+    "predict_wrong": "You said {answer}; it is {truth}. {shown}",
+    "predict_number_close": "You said {answer}; it is **{truth}**, within 5 % (off by {off}).",
+    "predict_number_off": "You said {answer}; it is **{truth}**, off by {off} ({share}).",
     "from_articles": "From the articles: {ids}",
     # every lesson's notation panel (ui/lesson.py): the articles' way and the app's side by side
     "notation_title": "Notation: the articles' way and this app's",

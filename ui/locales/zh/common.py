@@ -12,6 +12,16 @@ TEXT = {
     "nav_descent": "4 · 损失函数与梯度下降",
     "nav_inside": "5 · 网络内部",
     "open_in_playground": "在游乐场中实时体验：{lesson}",
+    # 先预测，再看（ui/predict.py）
+    "predict_title": "先预测：",
+    "predict_commit": "确定我的预测",
+    "predict_number": "你的数",
+    "predict_held": "你的预测——{question} **{answer}**",
+    "predict_again": "重新预测",
+    "predict_right": "你说的是{answer}，确实如此。{shown}",
+    "predict_wrong": "你说的是{answer}；实际上是{truth}。{shown}",
+    "predict_number_close": "你说的是 {answer}；实际是 **{truth}**，相差不到 5 %（差 {off}）。",
+    "predict_number_off": "你说的是 {answer}；实际是 **{truth}**，差 {off}（{share}）。",
     "what_to_notice": "值得注意的地方",
     "from_articles": "出自文章：{ids}",
     # 每一课的记号面板（ui/lesson.py）：文章的写法与本应用的写法并列

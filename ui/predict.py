@@ -1,0 +1,87 @@
+"""Predict, then see: a lesson asks the learner to commit to an answer (a choice or a
+number) before the page shows it; then the page computes the truth and says how close
+they were. An answer is kept in the session only, tied to the situation it was given in
+(the numbers on the page when it was asked): change them and the question is asked afresh.
+Nothing is graded or stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from .lesson import common
+
+PREFIX = "predict."
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: float | str
+    situation: tuple
+
+
+def held(key: str, situation: tuple) -> Answer | None:
+    """The learner's answer to question ``key`` in this ``situation``, if they gave one."""
+    answer = st.session_state.get(PREFIX + key)
+    return answer if isinstance(answer, Answer) and answer.situation == situation else None
+
+
+def _commit(key: str, situation: tuple) -> None:
+    value = st.session_state.get(PREFIX + key + ".input")
+    if value is not None:
+        st.session_state[PREFIX + key] = Answer(value, situation)
+
+
+def _forget(key: str) -> None:
+    st.session_state.pop(PREFIX + key, None)
+
+
+def ask(key: str, question: str, situation: tuple, options: dict[str, str] | None = None,
+        number_format: str = "%.4g") -> Answer | None:
+    """Question ``key``: a choice among ``options`` (value -> words), or a number when
+    ``options`` is None. Until the learner commits, the question and its button; after,
+    their answer in one line, with a button to answer again. Returns the answer, or None."""
+    T = common()
+    answer = held(key, situation)
+    with st.container(border=True):
+        if answer is not None:
+            said = options[answer.value] if options else number_format % answer.value
+            left, right = st.columns([4, 1], vertical_alignment="center")
+            left.markdown(T["predict_held"].format(question=question, answer=said))
+            right.button(T["predict_again"], key=PREFIX + key + ".again", on_click=_forget,
+                         args=(key,), width="stretch")
+            return answer
+        st.markdown(f"**{T['predict_title']}** {question}")
+        if options:
+            st.radio(question, list(options), format_func=options.get, index=None,
+                     horizontal=True, key=PREFIX + key + ".input", label_visibility="collapsed")
+        else:
+            st.number_input(question, value=None, format=number_format,
+                            key=PREFIX + key + ".input", label_visibility="collapsed",
+                            placeholder=T["predict_number"])
+        st.button(T["predict_commit"], key=PREFIX + key + ".commit", on_click=_commit,
+                  args=(key, situation), disabled=st.session_state.get(
+                      PREFIX + key + ".input") is None)
+    return None
+
+
+def reveal_choice(answer: Answer, truth: str, options: dict[str, str], shown: str) -> None:
+    """The learner chose ``answer``; the page computed ``truth`` (one of ``options``),
+    shown as the sentence ``shown`` with the numbers behind it."""
+    T = common()
+    box = st.success if answer.value == truth else st.info
+    verdict = T["predict_right" if answer.value == truth else "predict_wrong"]
+    box(verdict.format(answer=options[answer.value], truth=options[truth], shown=shown))
+
+
+def reveal_number(answer: Answer, truth: float, number_format: str = "%.4g") -> None:
+    """The learner said the number ``answer``; the page computed ``truth``: how far off."""
+    T = common()
+    off = abs(float(answer.value) - truth)
+    share = off / abs(truth) if truth else float("inf") if off else 0.0
+    close = share <= 0.05
+    (st.success if close else st.info)(T["predict_number_close" if close else
+                                         "predict_number_off"].format(
+        answer=number_format % answer.value, truth=number_format % truth,
+        off=number_format % off, share=f"{share:.0%}" if share != float("inf") else "–"))
