@@ -179,13 +179,29 @@ def test_where_the_article_rounds_the_page_says_so_while_the_numbers_are_its_own
     assert not [c for c in at.caption if c.value.startswith("The article says")]
 
 
-def test_the_learner_predicts_the_loss_after_the_update_and_sees_how_close():
+def test_the_learner_predicts_the_output_then_the_loss_after_the_update():
     at = lesson()
+    at.number_input(key="predict.backprop.output.input").set_value(1.2).run()
+    at.button(key="predict.backprop.output.commit").click().run()
+    assert any("Your prediction" in m.value and "**1.2**" in m.value for m in at.markdown)
+    while metrics(at)["Output ŷ"] == "—":
+        click(at, "Next step")
+    # article 001's output is 1.2332: 1.2 is within 5 %
+    told = [b.value for b in at.success if b.value.startswith("You said 1.2;")]
+    assert told and "it is **1.233**" in told[0], told
+    click(at, "Next step")  # on to the loss: the next question
     at.number_input(key="predict.backprop.new_loss.input").set_value(1.0).run()
     at.button(key="predict.backprop.new_loss.commit").click().run()
-    assert any("Your prediction" in m.value and "**1**" in m.value for m in at.markdown)
     while "Step 7 of 7" not in text(at):
         click(at, "Next step")
     new = metrics(at)["New loss J"]
     told = [b.value for b in [*at.success, *at.info] if b.value.startswith("You said 1;")]
     assert told and f"it is **{float(new):.4g}**" in told[0], (told, new)
+
+
+def test_two_outputs_ask_only_for_the_loss_after_the_update():
+    at = lesson()
+    at.selectbox(key="backprop.example").set_value("two_two_two").run()
+    keys = {w.key for w in at.number_input}
+    assert "predict.backprop.new_loss.input" in keys
+    assert "predict.backprop.output.input" not in keys

@@ -173,6 +173,24 @@ def _metric_values(w: bs.Walkthrough, kind: str, k: int) -> tuple[str, str, str]
     return out, loss, new
 
 
+def predictions(T: dict, w: bs.Walkthrough, k: int, situation: tuple) -> None:
+    """Predict, then see: before the forward pass reaches the output, what ŷ will be (for
+    one output); after it, before the update, what the loss will be after the update.
+    Each answer is compared with the truth on the step that shows it."""
+    out_at, last = w.stages.index(("forward", w.n_layers)), len(w.stages) - 1
+    if len(w.output) == 1 and k <= out_at:
+        key, question, truth, shown_at = "backprop.output", T["predict_output"], w.output[0], out_at
+    else:
+        key, question = "backprop.new_loss", T["predict_new_loss"].format(lr=w.lr)
+        truth, shown_at = w.new_loss, last
+    if k < shown_at:
+        predict.ask(key, question, situation)
+    else:
+        answer = predict.held(key, situation)
+        if answer is not None:
+            predict.reveal_number(answer, float(truth))
+
+
 # --- the fragment ------------------------------------------------------------------------
 @st.fragment
 def walkthrough(T: dict, ex_id: str) -> None:
@@ -200,14 +218,7 @@ def walkthrough(T: dict, ex_id: str) -> None:
                             help=T["lr_help"].format(max=bs.MAX_LR), on_change=state.on_lr,
                             args=(T["lr_clamped"],))
     st.markdown(f"**{T['progress'].format(k=k + 1, n=n, what=_stage_name(T, kind, layer))}**")
-    # before the update is shown, the learner says what the loss will be after it
-    situation = (state.current_example(ex_id), state.learning_rate())
-    if k < n - 1:
-        predict.ask("backprop.new_loss", T["predict_new_loss"].format(lr=w.lr), situation)
-    else:
-        answer = predict.held("backprop.new_loss", situation)
-        if answer is not None:
-            predict.reveal_number(answer, w.new_loss)
+    predictions(T, w, k, (state.current_example(ex_id), state.learning_rate()))
     out, loss, new = _metric_values(w, kind, k)
     # the three numbers beside the picture, under the text of the step: in a row above it
     # they pushed the picture below the fold at 1280 x 720, and a phone stacked them into

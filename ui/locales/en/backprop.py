@@ -77,6 +77,7 @@ TEXT = {
     "loss_same": "The loss stayed at {old}: with α = 0, or with every gradient 0, the "
                  "update changes nothing.",
     "loss_went_down": "The loss went down from {old} to {new}.",
+    "predict_output": "the forward pass will end with the output ŷ =",
     "predict_new_loss": "after one update with α = {lr:g}, the loss will be",
     "article_rounds": (
         "The article says / exact: it rounds as it goes, writing sigmoid(1.3) = 0.78 and "

@@ -67,6 +67,7 @@ TEXT = {
     "loss_went_up": "更新之后损失反而**变大**了：这一步跨过了最小值。请试试更小的学习率。",
     "loss_same": "损失仍是 {old}：α = 0 或所有梯度都为 0 时，这次更新什么也没有改变。",
     "loss_went_down": "损失从 {old} 降到了 {new}。",
+    "predict_output": "前向传播结束时，输出 ŷ 会是",
     "predict_new_loss": "以 α = {lr:g} 更新一次之后，损失会是：",
     "article_rounds": (
         "文章的数 / 精确值：文章边算边取整，写 sigmoid(1.3) = 0.78，接着却用 0.79"
