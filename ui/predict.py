@@ -84,4 +84,4 @@ def reveal_number(answer: Answer, truth: float, number_format: str = "%.4g") -> 
     (st.success if close else st.info)(T["predict_number_close" if close else
                                          "predict_number_off"].format(
         answer=number_format % answer.value, truth=number_format % truth,
-        off=number_format % off, share=f"{share:.0%}" if share != float("inf") else "–"))
+        off=number_format % off, share=f"{share * 100:.3g} %" if share != float("inf") else "–"))

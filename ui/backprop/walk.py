@@ -178,17 +178,15 @@ def predictions(T: dict, w: bs.Walkthrough, k: int, situation: tuple) -> None:
     one output); after it, before the update, what the loss will be after the update.
     Each answer is compared with the truth on the step that shows it."""
     out_at, last = w.stages.index(("forward", w.n_layers)), len(w.stages) - 1
-    if len(w.output) == 1 and k <= out_at:
-        key, question, truth, shown_at = "backprop.output", T["predict_output"], w.output[0], out_at
-    else:
-        key, question = "backprop.new_loss", T["predict_new_loss"].format(lr=w.lr)
-        truth, shown_at = w.new_loss, last
-    if k < shown_at:
-        predict.ask(key, question, situation)
-    else:
-        answer = predict.held(key, situation)
-        if answer is not None:
-            predict.reveal_number(answer, float(truth))
+    if len(w.output) == 1:
+        if k < out_at:
+            predict.ask("backprop.output", T["predict_output"], situation)
+        elif (answer := predict.held("backprop.output", situation)) is not None:
+            predict.reveal_number(answer, float(w.output[0]))
+    if (len(w.output) > 1 or k > out_at) and k < last:
+        predict.ask("backprop.new_loss", T["predict_new_loss"].format(lr=w.lr), situation)
+    elif k == last and (answer := predict.held("backprop.new_loss", situation)) is not None:
+        predict.reveal_number(answer, w.new_loss)
 
 
 # --- the fragment ------------------------------------------------------------------------
