@@ -286,10 +286,6 @@ def situation() -> tuple:
     return (theta(), int(st.session_state[SEED]), v["noise"], v["loss"], v["lr"], v["steps"])
 
 
-def _directions(T: dict) -> dict[str, str]:
-    return {k: T["predict_fit_options"][k] for k in ("lower", "same", "higher")}
-
-
 def direction(start: float, end: float) -> str:
     """Where J went over a fit: "same" within 1 %, else "lower" or "higher" (a run that
     blew up to infinity or NaN went higher)."""
@@ -309,7 +305,7 @@ def fit_controls(T: dict) -> None:
     v = st.session_state[VALUES]
     predict.ask("neuron.fit", T["predict_fit"].format(steps=v["steps"], lr=v["lr"],
                                                       loss=T["in_text"][v["loss"]]),
-                situation(), _directions(T))
+                situation(), T["predict_fit_options"])
     buttons = st.columns(3)
     buttons[0].button(T["fit"], type="primary", help=T["fit_help"], on_click=_fit,
                       width="stretch", key="neuron.fit")
@@ -341,7 +337,7 @@ def fit_summary(T: dict) -> None:
     if answer is not None:
         cost = path.cost[path.loss]
         predict.reveal_choice(answer, direction(float(cost[0]), float(cost[-1])),
-                              _directions(T), T["predict_fit_shown"].format(
+                              T["predict_fit_options"], T["predict_fit_shown"].format(
                                   start=fmt(cost[0]), end=fmt(cost[-1])))
     if path.stopped:
         st.warning(T["path_stopped"].format(steps=path.steps))

@@ -198,7 +198,8 @@ def walkthrough(T: dict, ex_id: str) -> None:
     note = state.state.pop(state.NOTE, None)
     if note:
         st.warning(note)
-    net, X, Y = bs.build(state.current_example(ex_id))
+    example = state.current_example(ex_id)  # the learner's numbers
+    net, X, Y = bs.build(example)
     w = bs.walkthrough(net, X, Y, state.learning_rate())
     n = len(w.stages)
     k = state.stage(n)
@@ -216,7 +217,7 @@ def walkthrough(T: dict, ex_id: str) -> None:
                             help=T["lr_help"].format(max=bs.MAX_LR), on_change=state.on_lr,
                             args=(T["lr_clamped"],))
     st.markdown(f"**{T['progress'].format(k=k + 1, n=n, what=_stage_name(T, kind, layer))}**")
-    predictions(T, w, k, (state.current_example(ex_id), state.learning_rate()))
+    predictions(T, w, k, (example, state.learning_rate()))
     out, loss, new = _metric_values(w, kind, k)
     # the three numbers beside the picture, under the text of the step: in a row above it
     # they pushed the picture below the fold at 1280 x 720, and a phone stacked them into
@@ -237,7 +238,7 @@ def walkthrough(T: dict, ex_id: str) -> None:
     n_out = Y.shape[1]
     tail = T["convention_one"] if n_out == 1 else T["convention_many"].format(n=n_out)
     st.caption(T["convention"] + " " + tail)
-    if state.current_example(ex_id) == bs.ARTICLE_001:
+    if example == bs.ARTICLE_001:
         article_rounding(T, w)
     nudge(T, net, X, Y)
 

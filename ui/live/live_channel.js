@@ -4,11 +4,9 @@
 // place (data-np-live) only if that place was drawn by that run. If the
 // socket closes, it tries again later (the live loop meanwhile sends the pictures as
 // Streamlit messages); a new page of the session (a new token) replaces it.
-// (``received`` counts the messages, ``drawn`` the times they were drawn: the tests and
-// the benchmarks read them.)
+// (``received`` counts the messages: the tests and the load benchmark read it.)
 const live = (window.__npLive ??= { token: null, socket: null, retry: 1000, received: 0,
-                                     drawn: 0, due: new Map(), painting: null });
-live.due ??= new Map();  // (a page whose object an older script made)
+                                     due: new Map(), painting: null });
 
 // What st.html's sanitizer would drop, dropped here too: the pictures are the server's own
 // HTML, but nothing in them may run code in the page.
@@ -91,7 +89,6 @@ function drawDue() {
     else if (part.chart) show(place, npChartHtml(part.chart));
     else npDrawRegion(place, part);  // (live_region.js)
   }
-  live.drawn++;
 }
 
 function open(path, token) {
@@ -104,9 +101,9 @@ function open(path, token) {
     live.received++;
     const { run, parts } = JSON.parse(event.data);
     for (const [name, part] of Object.entries(parts)) {
-      const place = document.querySelector(`[data-np-live="${name}"]`);
-      if (!place || place.dataset.npRun !== String(run)) continue;
       if (part && part.chart) {  // new points: every frame's, in order (live_chart.js)
+        const place = document.querySelector(`[data-np-live="${name}"]`);
+        if (!place || place.dataset.npRun !== String(run)) continue;
         const chart = npChartFrom(place, part.chart);
         if (chart) later(name, run, { chart });
       } else {

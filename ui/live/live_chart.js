@@ -143,15 +143,11 @@ function npChartSvg(chart) {
         `text-anchor="end" fill="#555">${npLabel(t, chart.log_y, chart.percent)}</text>`);
     }
   }
-  out.push(...(chart.kind === "bar" ? npBars(chart, pw, ph + band, py, layoutOf(chart))
-    : npLines(chart, pw, py, layoutOf(chart))));
+  const box = { H, LEFT, TOP, BOTTOM };
+  out.push(...(chart.kind === "bar" ? npBars(chart, pw, ph + band, py, box)
+    : npLines(chart, pw, py, box)));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" ` +
     `viewBox="0 0 ${W} ${H}" font-family="sans-serif">${out.join("")}</svg>`;
-}
-
-function layoutOf(chart) {
-  const [W, H, LEFT, RIGHT, TOP, BOTTOM] = chart.layout;
-  return { W, H, LEFT, RIGHT, TOP, BOTTOM };
 }
 
 function npLines(chart, pw, py, { H, LEFT, BOTTOM }) {
