@@ -33,6 +33,7 @@ import argparse
 import asyncio
 import concurrent.futures
 import contextlib
+import gzip
 import http.client
 import json
 import os
@@ -168,6 +169,8 @@ class Client:
                     if cookie and not self.cookie:
                         self.cookie = cookie.split(";", 1)[0]
                     body = r.read()
+                    if r.headers.get("Content-Encoding") == "gzip":
+                        body = gzip.decompress(body)  # as a browser reads it
                     if r.status != 200:
                         raise OSError(f"GET {path}: HTTP {r.status}")
                     self.pages.append(body)
@@ -180,6 +183,8 @@ class Client:
         if self.fetch_assets:
             assets = ["/" + a.lstrip("/") for a in
                       re.findall(r'(?:src|href)="\.?(/?static/[^"]+\.(?:js|css))"', html)]
+            if not assets:
+                raise OSError("the page names none of its scripts: not Streamlit's page?")
             await asyncio.gather(*(asyncio.to_thread(get_all, assets[k::BROWSER_CONNECTIONS])
                                    for k in range(BROWSER_CONNECTIONS)))
 

@@ -16,7 +16,8 @@ from ui.playground import controller, frame, model_import, views
 from ui.playground.settings import CSV_DATASET, DEFAULTS
 
 routing.through_app()  # first, before anything is drawn
-T = texts("playground", language.current())
+LANG = language.current()
+T = texts("playground", LANG)
 settings, run, show_test, hard = controller.sidebar_and_run(T)
 if controller.present():  # the teacher's view: one projector screen, larger type
     st.set_page_config(initial_sidebar_state="collapsed")
@@ -52,7 +53,8 @@ if run.last.diverged:
 
 # --- the pictures: what the network predicts, the network, the numbers, the curves -------
 pictures = frame.lay_out(run, T, show_test, hard, live=controller.playing(),
-                         channel=controller.channel(), weights=not controller.present())
+                         channel=controller.channel(), weights=not controller.present(),
+                         lang=LANG)
 pictures.all()
 
 with st.expander(T["notice"]):

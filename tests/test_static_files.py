@@ -14,11 +14,14 @@ from ui.live import streamlit_internals as internals
 from ui.static_files import StaticFiles
 
 BUNDLES = internals.static_dir() / "static"
+PAGE = internals.static_dir() / "index.html"
 SCRIPT = min((BUNDLES / "js").glob("*.js"), key=lambda p: -p.stat().st_size)  # the largest
 
 
-def ask(files: StaticFiles, path: str, method: str = "GET", encoding: bytes | None = b"gzip"):
-    """``(status, headers, body, passed on to Streamlit)`` for one request."""
+def ask(files: StaticFiles, path: str, method: str = "GET", encoding: bytes | None = b"gzip",
+        etag: bytes | None = None):
+    """``(status, headers, body, passed on to Streamlit)`` for one request (``etag``: the
+    copy the browser holds, as If-None-Match)."""
     sent, passed = [], []
 
     async def streamlit(scope, receive, send):
@@ -32,6 +35,7 @@ def ask(files: StaticFiles, path: str, method: str = "GET", encoding: bytes | No
 
     files.app = streamlit
     headers = [(b"accept-encoding", encoding)] if encoding is not None else []
+    headers += [(b"if-none-match", etag)] if etag is not None else []
     scope = {"type": "http", "method": method, "path": path, "headers": headers}
     # in a thread of its own: the browser tests' Playwright may run a loop in this one
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
@@ -70,8 +74,41 @@ def test_a_head_request_gets_the_headers_and_no_body(files):
     assert status == 200 and body == b"" and int(headers[b"content-length"]) > 0
 
 
+def test_the_page_comes_from_memory_and_is_asked_for_each_time(files):
+    status, headers, body, passed = ask(files, "/")
+    assert status == 200 and not passed
+    assert gzip.decompress(body) == PAGE.read_bytes()
+    assert headers[b"content-type"] == b"text/html; charset=utf-8"
+    assert headers[b"cache-control"] == b"no-cache"  # a new release's page is seen at once
+    assert headers[b"etag"].startswith(b'"') and int(headers[b"content-length"]) == len(body)
+    assert ask(files, "/", encoding=None)[2] == PAGE.read_bytes()
+
+
+def test_a_browser_holding_the_page_gets_a_304_and_a_changed_page_in_full(files):
+    tag = ask(files, "/")[1][b"etag"]
+    for held in (tag, b"W/" + tag, b'"old", ' + tag, b"*"):
+        status, headers, body, _ = ask(files, "/", etag=held)
+        assert status == 304 and body == b"" and headers[b"etag"] == tag
+    status, _, body, _ = ask(files, "/", etag=b'"old"')
+    assert status == 200 and gzip.decompress(body) == PAGE.read_bytes()
+
+
+def test_a_page_under_a_base_path_is_served_there():
+    files = StaticFiles(None, base_path="/class/")
+    assert not ask(files, "/class/")[3]
+    assert ask(files, "/")[3] and ask(files, "/class/neuron")[3]
+
+
+@pytest.mark.parametrize("encoding", [b"gzip;q=x", b"gzip;q=", b"gzip;q=0.0"])
+def test_an_accept_encoding_it_cannot_read_gets_the_file_as_it_is(files, encoding):
+    status, headers, body, _ = ask(files, f"/static/js/{SCRIPT.name}", encoding=encoding)
+    if encoding != b"gzip;q=":
+        assert body == SCRIPT.read_bytes() and b"content-encoding" not in headers
+    assert status == 200
+
+
 @pytest.mark.parametrize("path", [
-    "/", "/neuron", "/static/index.html", "/static/js/no-such-bundle.js",
+    "/neuron", "/index.html", "/static/index.html", "/static/js/no-such-bundle.js",
     "/static/js/../../index.html", "/static/js/%2e%2e/index.html", "/static/js/.hidden.js",
     "/static/js/a/b.js", "/static//etc/passwd", "/_stcore/health", "/np-live",
     "/static/other/x.js",

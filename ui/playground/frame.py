@@ -12,7 +12,7 @@ from figures import svg_chart
 
 from ..live import channel as live_channel
 from ..live.transport import Places
-from . import drawing, views
+from . import drawing, first_pictures, views
 from .live import LiveRun
 
 # The small charts under the numbers, two a row, in this order: (place, the chart, what
@@ -91,6 +91,14 @@ class Frame:
     said_at: float = 0.0  # when the region's sentence last went with a live frame
     weights_slot: object = None  # the weights as numbers, under the diagram (still)
     held: dict = field(default_factory=dict)  # place -> Held: charts the page holds as data
+    lang: str = ""  # the page's language: pictures shared between sessions differ by it
+    first: bytes | None = None  # while the still page draws a run not trained yet: its
+    # key in first_pictures, where every session opening the same link finds its pictures
+
+    def _drawn(self, what: str, draw, *how) -> str:
+        """``draw()``: once for every session whose run draws alike (``first``)."""
+        key = None if self.first is None else (what, self.first, *how)
+        return first_pictures.picture(key, draw)
 
     def region(self) -> None:
         """The network's prediction: every frame. Over the channel, as data for the
@@ -106,12 +114,13 @@ class Frame:
                 if "said" in data:
                     self.said_at = now
                 return
-        self.places.show("region", self.region_slot,
-                         views.region_live(self.run, self.hard, self.T))
+        self.places.show("region", self.region_slot, self._drawn(
+            "region", lambda: views.region_live(self.run, self.hard, self.T), self.hard))
 
     def points(self) -> None:
         """The data over it, and which colour is which class: once per run of the page."""
-        self.points_slot.html(STACK_CSS + views.region_points(self.run, self.show_test))
+        self.points_slot.html(STACK_CSS + self._drawn(
+            "points", lambda: views.region_points(self.run, self.show_test), self.show_test))
         legend = views.class_legend(self.run, self.T)
         if legend:
             self.legend_slot.html(legend)
@@ -130,31 +139,43 @@ class Frame:
             data = views.network_data(self.run)
             if data is not None and self.places.send("network", {"diagram": data}):
                 return
-        self.places.show("network", self.network_slot,
-                         views.network_diagram(self.run, self.T, tooltips=not self.live))
+        tooltips = not self.live
+        self.places.show("network", self.network_slot, self._drawn(
+            "network", lambda: views.network_diagram(self.run, self.T, tooltips), tooltips))
 
     def weights(self) -> None:
         """The weights as tables: drawn with the page, standing still while it plays."""
         if self.weights_slot is not None:
-            self.weights_slot.html(views.weights_tables(self.run, self.T, self.live))
+            self.weights_slot.html(self._drawn(
+                "weights", lambda: views.weights_tables(self.run, self.T, self.live), self.live))
 
     def chart(self, i: int) -> None:
         """Small chart number ``i``, drawn the same way playing or paused (while playing
         they take turns, and swap without flicker). Over the channel, as its new points for
         the learner's browser to draw (live_chart.js)."""
         place, make, empty = CHARTS[i]
-        chart, slot = make(self.run, self.T), self.chart_slots[i]
-        if chart is not None and self.places.live() and self.send_chart(place, chart):
+        slot = self.chart_slots[i]
+        if not self.places.live():  # a picture (the same for every session, at first)
+            shown = self._drawn(place, lambda: _chart_html(make(self.run, self.T)))
+            self.held.pop(place, None)
+            self._show_chart(place, slot, shown, empty)
+            return
+        chart = make(self.run, self.T)
+        if chart is not None and self.send_chart(place, chart):
             return
         self.held.pop(place, None)  # drawn here: the page holds a picture, not data
-        if chart is None:
-            self.places.forget(place)  # a caption or nothing: no place for a chart now
-            if empty is None:
-                slot.empty()
-            else:
-                slot.caption(self.T[empty])
+        self._show_chart(place, slot, _chart_html(chart), empty)
+
+    def _show_chart(self, place: str, slot, shown: str, empty: str | None) -> None:
+        """A chart's HTML in its place; "" (no chart): a caption's key, or nothing."""
+        if shown:
+            self.places.show(place, slot, shown)
+            return
+        self.places.forget(place)  # a caption or nothing: no place for a chart now
+        if empty is None:
+            slot.empty()
         else:
-            self.places.show(place, slot, svg_chart.to_html(chart))
+            slot.caption(self.T[empty])
 
     def send_chart(self, place: str, chart: svg_chart.Chart) -> bool:
         """``chart`` over the channel as the points the page does not hold yet (all of it
@@ -181,14 +202,19 @@ class Frame:
             self.hint_slot.empty()
 
     def all(self) -> None:
-        self.metrics()
-        self.region()
-        self.points()
-        self.network()
-        self.weights()
-        for i in range(len(CHARTS)):
-            self.chart(i)
-        self.hints()
+        """Every picture, for the still page (or the first run of a playing one)."""
+        self.first = first_pictures.run_key(self.run, self.lang)
+        try:
+            self.metrics()
+            self.region()
+            self.points()
+            self.network()
+            self.weights()
+            for i in range(len(CHARTS)):
+                self.chart(i)
+            self.hints()
+        finally:
+            self.first = None
 
     def draw(self, tick) -> None:
         """Frame ``tick`` of the live pictures (``ui.live.loop.Tick``), as one message.
@@ -215,14 +241,20 @@ class Frame:
                 self.hints()
 
 
+def _chart_html(chart: svg_chart.Chart | None) -> str:
+    return "" if chart is None else svg_chart.to_html(chart)
+
+
 def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
-            channel: live_channel.Channel | None = None, weights: bool = True) -> Frame:
+            channel: live_channel.Channel | None = None, weights: bool = True,
+            lang: str = "") -> Frame:
     """The page's picture area, top to bottom: region beside network (and its weights as
     numbers, in an expander); the five numbers;
     the small charts, ``CHARTS_PER_ROW`` a row; hints. (On a phone the columns stack: the
     picture comes first, right under Play.) With ``channel``, the page's end of it too,
     out of sight. ``weights``: the weights as numbers under the diagram (not on the
-    teacher's projector view, where the page must fit one screen)."""
+    teacher's projector view, where the page must fit one screen). ``lang``: the page's
+    language, for the pictures sessions share (``first_pictures``)."""
     left, right = st.columns([1, 1.15])
     left.markdown(f"**{T['region_title']}**")
     stack = left.container(key=STACK_KEY)  # the points lie over the region (STACK_CSS)
@@ -242,4 +274,4 @@ def lay_out(run: LiveRun, T: dict, show_test: bool, hard: bool, live: bool,
                    for column in st.columns(CHARTS_PER_ROW)][:len(CHARTS)]
     return Frame(run, T, show_test, hard, metrics_slot, region_slot, points_slot, legend_slot,
                  network_slot, chart_slots, st.empty(), live, Places(channel),
-                 weights_slot=weights_slot)
+                 weights_slot=weights_slot, lang=lang)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from .settings import DEFAULTS, Settings
@@ -20,11 +21,16 @@ LESSON_PAGES = {  # preset -> (the lesson page that teaches it, its name in comm
 
 
 def load(path: Path = PRESETS_FILE) -> dict[str, Settings]:
-    """Preset id -> Settings, in file order."""
-    out = {}
+    """Preset id -> Settings, in file order (a dict of its own: the caller may change it)."""
+    return dict(_read(path))
+
+
+@cache  # the file ships with the app: read once per process, not on every page run
+def _read(path: Path) -> tuple[tuple[str, Settings], ...]:
+    out = []
     for entry in json.loads(path.read_text(encoding="utf-8")):
         s = dict(entry["settings"])
         s["hidden"], s["act"] = tuple(s["hidden"]), tuple(s["act"])
         s["features"] = tuple(s.get("features", DEFAULTS.features))
-        out[entry["id"]] = DEFAULTS.with_(**s)
-    return out
+        out.append((entry["id"], DEFAULTS.with_(**s)))
+    return tuple(out)
