@@ -4,6 +4,7 @@
     python -m core train --dataset circles --features x1^2,x2^2 --hidden 0
     python -m core train --csv points.csv --history history.csv --json
     python -m core predict --model spiral.json --csv points.csv --output predictions.csv
+    python -m core export-script --model spiral.json --output network.py
     python -m core datasets
 
 A problem with the user's input (arguments, a CSV, a model file) prints one line,
@@ -25,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from . import activations as acts
-from . import csvdata, experiment, inputs, losses, model_io, optimizers
+from . import csvdata, experiment, export_script, inputs, losses, model_io, optimizers
 from .datasets import DATASETS, Dataset
 from .history import to_csv as history_csv
 from .network import MAX_HIDDEN_LAYERS, MAX_UNITS, Network
@@ -167,10 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
                             "  %(prog)s train --csv points.csv --history history.csv --json\n"
                             "  %(prog)s predict --model spiral.json --csv points.csv "
                             "--output predictions.csv\n"
+                            "  %(prog)s export-script --model spiral.json --output network.py\n"
                             "  %(prog)s datasets")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_train(commands)
     _add_predict(commands)
+    _add_export_script(commands)
     listing = commands.add_parser("datasets", help="list the built-in data sets",
                                   description="List the built-in data sets.",
                                   formatter_class=_Formatter)
@@ -260,6 +263,21 @@ def _add_predict(commands) -> None:
     p.add_argument("--output", metavar="PATH", help="write the predictions here instead of "
                    "to standard output")
     p.set_defaults(run=run_predict)
+
+
+def _add_export_script(commands) -> None:
+    p = commands.add_parser(
+        "export-script", help="write a saved model as one Python file that needs only NumPy",
+        formatter_class=_Formatter,
+        description="Write a saved model as one standalone Python file: the weights inline, "
+                    "the forward\npass as plain NumPy, predict(points), and a main that "
+                    "reads a CSV of points\n(x1, x2) and prints the predictions.",
+        epilog="Then: python network.py points.csv")
+    p.add_argument("--model", metavar="PATH", required=True, help="a model file from "
+                   "'train --save-model'")
+    p.add_argument("--output", metavar="PATH", help="write the file here instead of to "
+                   "standard output")
+    p.set_defaults(run=run_export_script)
 
 
 # --- train ------------------------------------------------------------------------------
@@ -475,6 +493,18 @@ def run_predict(args: argparse.Namespace) -> int:
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {len(table.rows)} predictions to {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_export_script(args: argparse.Namespace) -> int:
+    with _blame(args.model):
+        model = model_io.load_model(args.model)
+    text = export_script.script(model)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}: python {args.output} points.csv")
     else:
         sys.stdout.write(text)
     return 0

@@ -8,7 +8,7 @@ The session logic (first visit, upload, buttons, live loop) is in ui/playground/
 
 import streamlit as st
 
-from core import csvdata, model_io
+from core import csvdata, export_script, model_io
 from ui import language, routing
 from ui.i18n import texts
 from ui.live import keyboard
@@ -60,15 +60,29 @@ pictures.all()
 with st.expander(T["notice"]):
     st.markdown(T["how_to_read"])
 
-downloads = st.columns(3)
+# The network to take home: its model file, and the same as one Python file that needs only
+# NumPy (weights inline). A network whose weights blew up has neither (Reset brings one).
+downloads = st.columns(4)
+whole = run.trainer.network.is_finite()
+
+
+def trained() -> model_io.Model:
+    """The network as it is when the learner clicks (it may have trained on since)."""
+    return model_io.Model(run.trainer.network, run.data.input_scaling, run.settings.features)
+
+
 downloads[0].download_button(
-    T["dl_model"], lambda: model_io.dumps(run.trainer.network, run.data.input_scaling,
-                                        run.settings.features),
-    file_name="model.json", mime="application/json", on_click="ignore")
+    T["dl_model"], lambda: model_io.dumps(*trained()), file_name="model.json",
+    mime="application/json", on_click="ignore", disabled=not whole,
+    help=None if whole else T["dl_diverged"])
 downloads[1].download_button(
+    T["dl_script"], lambda: export_script.script(trained()), file_name="network.py",
+    mime="text/x-python", on_click="ignore", disabled=not whole,
+    help=T["dl_script_help"] if whole else T["dl_diverged"])
+downloads[2].download_button(
     T["dl_history"], lambda: run.history.to_csv(),
     file_name="history.csv", mime="text/csv", on_click="ignore")
-downloads[2].download_button(
+downloads[3].download_button(
     T["dl_data"], lambda: csvdata.write_csv(run.data), file_name="data.csv", mime="text/csv",
     on_click="ignore")
 

@@ -213,3 +213,37 @@ def test_the_downloaded_model_loads_back_in_the_engine(page, tmp_path):
     history = download.value.path().read_text().splitlines()
     assert history[0].startswith("epoch,train_loss,test_loss") and len(history) == 3  # 0 and 1
     no_exception(page)
+
+
+def test_the_downloaded_python_file_predicts_as_the_downloaded_model(page, tmp_path):
+    """Take it home: the network as one Python file, run on a CSV of points with nothing
+    but NumPy, gives the model file's own predictions."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from core import model_io
+
+    open_app(page, "?dataset=spiral&hidden=6,4&act=relu&features=x1,x2,sin(x1)&seed=5")
+    click(page, "Step")
+    wait_idle(page)
+    saved = {}
+    for label, name in (("Trained model (JSON)", "model.json"),
+                        ("The network as Python (NumPy only)", "network.py")):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label, exact=True).click()
+        saved[name] = tmp_path / name
+        download.value.save_as(saved[name])
+    model = model_io.load_model(saved["model.json"])
+    X = np.random.default_rng(0).uniform(-6, 6, (50, 2))
+    points = tmp_path / "points.csv"
+    points.write_text("x1,x2\n" + "".join(f"{a!r},{b!r}\n" for a, b in X.tolist()))
+    run = subprocess.run([sys.executable, str(saved["network.py"]), str(points)],
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    rows = [line.split(",") for line in run.stdout.splitlines()[1:]]
+    expected = model.network.forward(model.inputs_for(X))[:, 0]
+    np.testing.assert_allclose([float(r[4]) for r in rows], expected, rtol=0, atol=1e-12)
+    assert [int(r[2]) for r in rows] == (expected > 0.5).astype(int).tolist()
+    no_exception(page)

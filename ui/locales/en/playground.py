@@ -282,6 +282,11 @@ TEXT = {
     "notice": "What to notice",
     "downloads": "Download",
     "dl_model": "Trained model (JSON)",
+    "dl_script": "The network as Python (NumPy only)",
+    "dl_script_help": "One file to take home: the weights, the forward pass as plain NumPy "
+                      "and predict(points). Run it on a CSV file of points: "
+                      "python network.py points.csv",
+    "dl_diverged": "The weights are no longer numbers (the run diverged): Reset first.",
     "dl_history": "Training history (CSV)",
     "dl_data": "Data set (CSV)",
     "how_to_read": (

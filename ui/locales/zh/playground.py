@@ -249,6 +249,10 @@ TEXT = {
     "notice": "值得注意的地方",
     "downloads": "下载",
     "dl_model": "训练好的模型（JSON）",
+    "dl_script": "网络的 Python 代码（只需 NumPy）",
+    "dl_script_help": "带回家的一个文件：权重、用 NumPy 写的前向传播和 predict(points)。"
+                      "对一个点的 CSV 文件运行：python network.py points.csv",
+    "dl_diverged": "权重已经不是数了（训练发散了）：请先点“重置”。",
     "dl_history": "训练记录（CSV）",
     "dl_data": "数据集（CSV）",
     "how_to_read": (
