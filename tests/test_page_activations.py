@@ -52,7 +52,9 @@ def test_the_lesson_opens_with_its_numbers(at):
     assert list(softmax["p"]) == ["0.6590", "0.2424", "0.0986"]
     product = at.table[2].value.set_index("Activation")["Product through 10 layers"]
     assert product["Sigmoid"] == "5.14e-07" and product["ReLU"] == "1"
-    assert len(at.get("plotly_chart")) == 12
+    # the measured chart waits for the learner's prediction
+    assert len(at.get("plotly_chart")) == 11
+    assert at.radio(key="predict.activations.survives.input").value is None
 
 
 def test_temperature_zero_and_a_million(at):
@@ -142,3 +144,56 @@ def test_the_lesson_in_chinese():
     assert at.title[0].value == "激活函数"
     assert metrics(at)["概率之和"] == "1.000000"
     assert list(at.table[0].value.iloc[:, 0])[0] == "线性"
+
+
+# --- predict, then see ---------------------------------------------------------------------
+def measured_shown(at) -> bool:
+    return any(c.key == "activations.measured" for c in at.get("plotly_chart"))
+
+
+def predict_survives(at, choice: str):
+    at.radio(key="predict.activations.survives.input").set_value(choice).run()
+    at.button(key="predict.activations.survives.commit").click().run()
+    assert not at.exception, at.exception
+
+
+def test_the_learner_predicts_which_gradient_survives_then_sees_the_measurement():
+    at = lesson()
+    assert not measured_shown(at) and at.button(key="predict.activations.survives.commit").disabled
+    predict_survives(at, "relu")
+    assert measured_shown(at)
+    ratios = at.table[3].value.set_index("Activation")["Layer 1 / output layer"].astype(float)
+    best = ratios.idxmax()
+    said = " ".join(b.value for b in [*at.success, *at.info])
+    assert f"{best} keeps the most" in said
+    assert ("and so it is" in said) == (best == "ReLU")
+
+
+def test_a_wrong_guess_is_told_and_just_show_me_skips_the_question():
+    at = lesson()
+    predict_survives(at, "sigmoid")
+    said = " ".join(b.value for b in at.info)
+    assert "You said Sigmoid; it is" in said  # sigmoid loses the most over 10 layers
+    fresh = lesson()
+    fresh.button(key="predict.activations.survives.skip").click().run()
+    assert measured_shown(fresh)
+    assert all(r.key != "predict.activations.survives.input" for r in fresh.radio)
+
+
+def test_once_seen_the_measurement_stays_while_the_depth_changes_and_predict_again_hides_it():
+    at = lesson()
+    predict_survives(at, "tanh")
+    at.slider(key="activations.depth").set_value(4).run()
+    assert measured_shown(at)  # the learner explores on: no question in the way
+    assert all(r.key != "predict.activations.survives.input" for r in at.radio)
+    at.slider(key="activations.depth").set_value(10).run()
+    at.button(key="predict.activations.survives.again").click().run()
+    assert not measured_shown(at)
+    assert at.radio(key="predict.activations.survives.input").value is None
+
+
+def test_the_answer_is_the_largest_share_and_ties_are_all_named():
+    from ui.activations import survives_best
+
+    assert survives_best({"a": [1.0, 2.0], "b": [3.0, 2.0], "c": [0.5, 0.0]}) == ("b",)
+    assert survives_best({"a": [2.0, 2.0], "b": [1.0, 1.0]}) == ("a", "b")

@@ -17,7 +17,7 @@ from core import activations as acts
 from core import region as core_region
 from figures import activations as fig
 
-from . import charts
+from . import charts, predict
 
 NS = "activations."
 CHART_CONFIG = {"displayModeBar": False}
@@ -336,6 +336,12 @@ def vanishing_section(T: dict) -> None:
     if real_depth != depth:
         st.info(T["measured_capped"].format(n=real_depth), icon="ℹ️")
     norms = measured_gradients(real_depth, 0)
+    answer = None
+    if real_depth >= 1:  # with no hidden layer, layer 1 is the output layer: nothing to ask
+        question = T["predict_survives"].format(n=real_depth, w=MEASURED["width"])
+        show, answer = predict.before("activations.survives", question, (real_depth,), names)
+        if not show:
+            return
     _chart(fig.layer_gradients_figure(norms, names,
                                       T["measured_title"].format(n=real_depth,
                                                                  w=MEASURED["width"]),
@@ -343,6 +349,18 @@ def vanishing_section(T: dict) -> None:
     st.table([{T["col_activation"]: names[n], T["col_first"]: size(norms[n][0]),
                T["col_last"]: size(norms[n][-1]),
                T["col_ratio"]: _ratio(norms[n][0], norms[n][-1])} for n in names])
+    if answer is not None:
+        best = survives_best(norms)
+        predict.reveal_choice(answer, best, names, T["predict_survives_shown"].format(
+            name=names[best[0]], ratio=_ratio(norms[best[0]][0], norms[best[0]][-1])))
+
+
+def survives_best(norms: dict[str, list[float]]) -> tuple[str, ...]:
+    """The activations whose gradient keeps the largest share from the output layer down
+    to layer 1 (the largest ratio ||dJ/dW[1]|| / ||dJ/dW[L]||; several when they tie)."""
+    ratios = {n: (v[0] / v[-1] if v[-1] > 0 else 0.0) for n, v in norms.items()}
+    top = max(ratios.values())
+    return tuple(n for n, r in ratios.items() if r >= top * (1 - 1e-12))
 
 
 def size(v: float) -> str:

@@ -2,7 +2,11 @@
 number) before the page shows it; then the page computes the truth and says how close
 they were. An answer is kept in the session only, tied to the situation it was given in
 (the numbers on the page when it was asked): change them and the question is asked afresh.
-Nothing is graded or stored."""
+Nothing is graded or stored.
+
+``before`` asks a question whose answer a picture would give away: the picture waits
+until the learner answers (or chooses to just see it), and then stays for the rest of the
+visit, whatever they change; "predict again" hides it until they answer again."""
 
 from __future__ import annotations
 
@@ -27,21 +31,46 @@ def held(key: str, situation: tuple) -> Answer | None:
     return answer if isinstance(answer, Answer) and answer.situation == situation else None
 
 
+def seen(key: str) -> bool:
+    """Has the learner answered question ``key`` (or chosen to just see) in this visit?"""
+    return bool(st.session_state.get(PREFIX + key + ".seen"))
+
+
 def _commit(key: str, situation: tuple) -> None:
     value = st.session_state.get(PREFIX + key + ".input")
     if value is not None:
         st.session_state[PREFIX + key] = Answer(value, situation)
+        st.session_state[PREFIX + key + ".seen"] = True
+
+
+def _show(key: str) -> None:
+    st.session_state[PREFIX + key + ".seen"] = True
 
 
 def _forget(key: str) -> None:
     st.session_state.pop(PREFIX + key, None)
+    st.session_state.pop(PREFIX + key + ".seen", None)
+
+
+def before(key: str, question: str, situation: tuple, options: dict[str, str] | None = None,
+           number_format: str = "%.4g") -> tuple[bool, Answer | None]:
+    """Question ``key`` ahead of the picture that answers it: ``(show the picture?, the
+    learner's answer in this situation or None)``. Until they answer or press "just show
+    me", the question alone; after, the picture always, and the question again only as
+    their answer (in its situation) or, with other numbers on the page, not at all."""
+    answer = held(key, situation)
+    if answer is None and seen(key):
+        return True, None
+    ask(key, question, situation, options, number_format, skip=answer is None)
+    return answer is not None, answer
 
 
 def ask(key: str, question: str, situation: tuple, options: dict[str, str] | None = None,
-        number_format: str = "%.4g") -> Answer | None:
+        number_format: str = "%.4g", skip: bool = False) -> Answer | None:
     """Question ``key``: a choice among ``options`` (value -> words), or a number when
-    ``options`` is None. Until the learner commits, the question and its button; after,
-    their answer in one line, with a button to answer again. Returns the answer, or None."""
+    ``options`` is None. Until the learner commits, the question and its button (and with
+    ``skip``, one to see without answering); after, their answer in one line, with a
+    button to answer again. Returns the answer, or None."""
     T = common()
     answer = held(key, situation)
     with st.container(border=True):
@@ -60,19 +89,26 @@ def ask(key: str, question: str, situation: tuple, options: dict[str, str] | Non
             st.number_input(question, value=None, format=number_format,
                             key=PREFIX + key + ".input", label_visibility="collapsed",
                             placeholder=T["predict_number"])
-        st.button(T["predict_commit"], key=PREFIX + key + ".commit", on_click=_commit,
-                  args=(key, situation), disabled=st.session_state.get(
-                      PREFIX + key + ".input") is None)
+        buttons = st.container(horizontal=True)
+        buttons.button(T["predict_commit"], key=PREFIX + key + ".commit", on_click=_commit,
+                       args=(key, situation), disabled=st.session_state.get(
+                           PREFIX + key + ".input") is None)
+        if skip:
+            buttons.button(T["predict_skip"], key=PREFIX + key + ".skip", on_click=_show,
+                           args=(key,), type="tertiary")
     return None
 
 
-def reveal_choice(answer: Answer, truth: str, options: dict[str, str], shown: str) -> None:
-    """The learner chose ``answer``; the page computed ``truth`` (one of ``options``),
-    shown as the sentence ``shown`` with the numbers behind it."""
+def reveal_choice(answer: Answer, truth: str | tuple[str, ...], options: dict[str, str],
+                  shown: str) -> None:
+    """The learner chose ``answer``; the page computed ``truth`` (one of ``options``, or
+    several when they tie), shown as the sentence ``shown`` with the numbers behind it."""
     T = common()
-    box = st.success if answer.value == truth else st.info
-    verdict = T["predict_right" if answer.value == truth else "predict_wrong"]
-    box(verdict.format(answer=options[answer.value], truth=options[truth], shown=shown))
+    truths = (truth,) if isinstance(truth, str) else tuple(truth)
+    right = answer.value in truths
+    said = T["list_or"].join(options[t] for t in truths)
+    (st.success if right else st.info)(T["predict_right" if right else "predict_wrong"].format(
+        answer=options[answer.value], truth=said, shown=shown))
 
 
 def reveal_number(answer: Answer, truth: float, number_format: str = "%.4g") -> None:

@@ -141,6 +141,11 @@ TEXT = {
     "measured_title": "‖∂J/∂W[l]‖ per layer, {n} hidden layers of {w} units",
     "layer_axis": "layer l",
     "grad_axis": "gradient size",
+    "predict_survives": ("In this network of {n} hidden layers of {w} units, at its first weights, "
+                         "which activation keeps the largest share of the output layer's gradient "
+                         "all the way down to layer 1?"),
+    "predict_survives_shown": "{name} keeps the most: layer 1's gradient is {ratio} times the "
+                              "output layer's.",
     "col_first": "Layer 1",
     "col_last": "Output layer",
     "col_ratio": "Layer 1 / output layer",

@@ -19,6 +19,8 @@ TEXT = {
     "predict_title": "Predict first:",
     "predict_commit": "Lock in my prediction",
     "predict_number": "your number",
+    "predict_skip": "Just show me",
+    "list_or": " or ",
     "predict_held": "Your prediction — {question} **{answer}**",
     "predict_again": "Predict again",
     "predict_right": "You said {answer}, and so it is. {shown}",

@@ -128,6 +128,9 @@ TEXT = {
     "measured_title": "每层的 ‖∂J/∂W[l]‖，{n} 个隐藏层，每层 {w} 个神经元",
     "layer_axis": "第 l 层",
     "grad_axis": "梯度大小",
+    "predict_survives": ("在这个有 {n} 个隐藏层、每层 {w} 个神经元的网络里（初始权重），"
+                         "哪种激活函数能把输出层的梯度保留得最多，一直传到第 1 层？"),
+    "predict_survives_shown": "{name}保留得最多：第 1 层的梯度是输出层的 {ratio} 倍。",
     "col_first": "第 1 层",
     "col_last": "输出层",
     "col_ratio": "第 1 层 / 输出层",

@@ -16,6 +16,8 @@ TEXT = {
     "predict_title": "先预测：",
     "predict_commit": "确定我的预测",
     "predict_number": "你的数",
+    "predict_skip": "直接看结果",
+    "list_or": "或",
     "predict_held": "你的预测——{question} **{answer}**",
     "predict_again": "重新预测",
     "predict_right": "你说的是{answer}，确实如此。{shown}",
