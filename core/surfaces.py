@@ -262,6 +262,28 @@ def verdict(path: Path, lowest: float) -> str:
     return "crawls"
 
 
+def reached_at(path: Path, lowest: float) -> int | None:
+    """The step from which ``path`` stays at the minimum (its gap below REACHED of the
+    start's, as ``verdict`` judges "reached") to its end; None if it ends elsewhere."""
+    if path.diverged:
+        return None
+    gap = path.loss - lowest
+    near = gap <= REACHED * gap[0] + 1e-12
+    if not near[-1]:
+        return None
+    away = np.flatnonzero(~near)
+    return int(away[-1] + 1) if len(away) else 0
+
+
+def first_to_reach(paths: dict[str, Path], lowest: float) -> tuple[str, ...]:
+    """The optimizers (keys of ``paths``) that reach the minimum in the fewest steps, all
+    of them when they tie; empty when none reaches it."""
+    steps = {name: reached_at(p, lowest) for name, p in paths.items()}
+    steps = {name: k for name, k in steps.items() if k is not None}
+    fewest = min(steps.values(), default=None)
+    return tuple(name for name, k in steps.items() if k == fewest)
+
+
 # --- convexity, measured ---------------------------------------------------------------------
 def hessian(surface: Surface, theta: Array, h: float = 1e-4) -> Array:
     """The Hessian ``(..., 2, 2)`` at theta ``(..., 2)`` by central differences of the

@@ -10,8 +10,12 @@ from core import surfaces
 from tests.apptest import boxes, metrics, open_page
 
 
-def lesson(query: dict | None = None):
-    return open_page("pages/descent.py", query)
+def lesson(query: dict | None = None, seen: bool = True):
+    """The page; with ``seen``, past the prediction that holds back the paths."""
+    at = open_page("pages/descent.py", query)
+    if seen:
+        at.button(key="predict.descent.first.skip").click().run()
+    return at
 
 
 def on_screen(at) -> str:
@@ -167,3 +171,50 @@ def test_the_loss_chart_keeps_both_markers_on_it_for_every_z():
     for y in (0, 1):
         for loss, _ in surfaces.sigmoid_output_losses(z, y).values():
             assert np.all((loss >= descent.LOSS_RANGE[0]) & (loss <= descent.LOSS_RANGE[1]))
+
+
+# --- predict, then see ---------------------------------------------------------------------
+def predict_first(at, choice: str):
+    at.radio(key="predict.descent.first.input").set_value(choice).run()
+    at.button(key="predict.descent.first.commit").click().run()
+    assert not at.exception, at.exception
+
+
+def test_the_paths_wait_for_a_prediction_of_which_reaches_the_minimum_first():
+    at = lesson(seen=False)
+    assert_clean(at)
+    assert "crawls" not in boxes(at)  # no verdicts yet: they would give the answer away
+    options = at.radio(key="predict.descent.first.input").options
+    assert options == ["Gradient descent", "Momentum", "Adam", "none, within 100 steps"]
+    predict_first(at, "momentum")
+    text = boxes(at)
+    assert "**Momentum**: reached the minimum" in text
+    assert "You said Momentum, and so it is. Momentum reached it first, at step 64." in text
+
+
+def test_a_wrong_guess_names_the_first_and_none_when_none_reaches_it():
+    at = lesson(seen=False)
+    predict_first(at, "adam")
+    assert "You said Adam; it is Momentum." in boxes(at)
+    at = lesson(seen=False)
+    at.selectbox(key="descent.surface").set_value("logistic_mse").run()
+    predict_first(at, "none")
+    assert "None of them is at the minimum after 100 steps." in boxes(at)
+    assert "and so it is" in boxes(at)
+
+
+def test_once_seen_the_paths_stay_while_the_learner_explores():
+    at = lesson(seen=False)
+    predict_first(at, "sgd")
+    at.select_slider(key="descent.lr.line").set_value(0.1).run()
+    assert "**Momentum**" in boxes(at) and not at.exception
+    assert all(r.key != "predict.descent.first.input" for r in at.radio)
+
+
+def test_which_reaches_first_counts_the_step_it_stays_from():
+    path = surfaces.descend(surfaces.SURFACES["line"], "momentum", (0.0, 0.0), 0.01, 100)
+    k = surfaces.reached_at(path, surfaces.SURFACES["line"].minimum[1])
+    gap = path.loss - surfaces.SURFACES["line"].minimum[1]
+    threshold = surfaces.REACHED * gap[0] + 1e-12
+    assert k is not None and (gap[k:] <= threshold).all() and gap[k - 1] > threshold
+    assert surfaces.first_to_reach({}, 0.0) == ()

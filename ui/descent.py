@@ -12,13 +12,15 @@ from core import surfaces
 from core.activations import sigmoid
 from figures import descent as fig
 
-from . import charts
+from . import charts, predict
+from .lesson import common
 
 PAGE = "descent"
 OPTIMIZERS = ("sgd", "momentum", "adam")
 LEARNING_RATES = (1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 SURFACES = ("line", "logistic", "logistic_mse", "saddle", "ravine")
 ARROWS = ("gradient", "velocity", "m_hat", "adam_step")
+NONE = "none"  # the prediction's choice "none of them reaches the minimum"
 STEPS = (10, 500, 100)  # min, max, default
 Z_RANGE = (-8.0, 8.0)
 CURVE_Z = np.linspace(*Z_RANGE, 321)
@@ -183,6 +185,19 @@ def _step_table(T: dict, paths: dict, k: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _surface(T: dict, s, three_d: bool, start, lines: list, arrows: list) -> None:
+    """The surface, its start and minimum, and the paths ``lines`` drawn on it."""
+    t1, t2, L = _grid(s.name, three_d)
+    st.markdown(f"**{T['fig_surface_title'].format(surface=T['surfaces'][s.name])}**")
+    labels = fig.SurfaceLabels(
+        "", s.symbols[0],
+        s.symbols[1], T["fig_loss"], T["fig_start"], T["fig_minimum"], T["fig_step"], "▶",
+        "❚❚")
+    charts.show(st, fig.surface(t1, t2, L, s.minimum[1], lines, start, s.minimum[0], labels,
+                                three_d=three_d, arrows=arrows),
+                width="stretch", key=key("fig_surface"))
+
+
 def _verdicts(T: dict, s, paths: dict) -> None:
     lowest = s.minimum[1]
     rows, worst = [], []
@@ -214,6 +229,15 @@ def descent(T: dict) -> None:
     for i in range(2):
         numbers[1 + i].metric(T["m_start_grad"].format(symbol=s.symbols[i]), number(g0[i]))
     paths = _paths(s.name, tuple(o for o in OPTIMIZERS if o in shown), start, lr, steps)
+    answer, options = None, {**{o: T["optimizer_names"][o] for o in paths},
+                             NONE: T["predict_none"].format(steps=steps)}
+    if paths:  # which reaches the minimum first: asked before the paths are drawn
+        show, answer = predict.before(
+            "descent.first", T["predict_first"].format(lr=lr, steps=steps),
+            (s.name, lr, steps, start, tuple(paths)), options)
+        if not show:
+            _surface(T, s, three_d, start, [], [])
+            return
     n_taken = max((p.steps for p in paths.values()), default=0)
     kinds = st.pills(T["arrows_label"], ARROWS, selection_mode="multi",
                                default=["gradient"], key=key("arrows"),
@@ -224,23 +248,22 @@ def descent(T: dict) -> None:
         if st.session_state.get(inspect, 1) > n_taken:  # fewer steps now (a run diverged)
             st.session_state[inspect] = n_taken
         k = st.slider(T["inspect_label"], 1, n_taken, key=inspect)
-    t1, t2, L = _grid(s.name, three_d)
     lines = [fig.PathLine(T["optimizer_names"][o], p.theta, p.loss, fig.OPTIMIZER_COLORS[o])
              for o, p in paths.items()]
-    st.markdown(f"**{T['fig_surface_title'].format(surface=T['surfaces'][s.name])}**")
-    labels = fig.SurfaceLabels(
-        "", s.symbols[0],
-        s.symbols[1], T["fig_loss"], T["fig_start"], T["fig_minimum"], T["fig_step"], "▶",
-        "❚❚")
     arrows = _arrows(paths, list(kinds or []), k) if n_taken else []
-    charts.show(st, fig.surface(t1, t2, L, s.minimum[1], lines, start, s.minimum[0], labels,
-                                three_d=three_d, arrows=arrows),
-                    width="stretch", key=key("fig_surface"))
+    _surface(T, s, three_d, start, lines, arrows)
     if not paths:
         st.info(T["none_selected"])
         return
     st.caption(T["arrows_3d_note"] if three_d else T["arrows_note"])
     _verdicts(T, s, paths)
+    if answer is not None:
+        first = surfaces.first_to_reach(paths, s.minimum[1])
+        shown_text = (T["predict_first_shown"].format(
+            names=common()["list_and"].join(options[o] for o in first),
+            k=surfaces.reached_at(paths[first[0]], s.minimum[1])) if first else
+            T["predict_none_shown"].format(steps=steps))
+        predict.reveal_choice(answer, first or (NONE,), options, shown_text)
     st.markdown(f"**{T['fig_gap_title']}**")
     charts.show(st, fig.gaps(lines, s.minimum[1], "", T["fig_gap_x"],
                              T["fig_gap_y"]), width="stretch", key=key("fig_gap"))

@@ -13,9 +13,18 @@ from devtools.browser import metric, wait_idle
 pytestmark = pytest.mark.browser
 
 
-def open_lesson(page, query: str = "") -> None:
+def open_lesson(page, query: str = "", predict: str | None = None) -> None:
+    """The page, past the question that holds back the paths: answered with ``predict``
+    (an optimizer's name), or "Just show me"."""
     page.goto(f"{page.app_url}/descent{query}")
     page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    wait_idle(page)
+    if predict is None:
+        page.get_by_role("button", name="Just show me").click()
+    else:
+        page.get_by_role("radio", name=predict, exact=True).check(force=True)
+        wait_idle(page)
+        page.get_by_role("button", name="Lock in my prediction").click()
     wait_idle(page)
 
 
@@ -37,7 +46,8 @@ def no_exception(page) -> None:
 
 
 def test_the_article_numbers_and_the_animated_paths_are_on_screen(page):
-    open_lesson(page)
+    open_lesson(page, predict="Adam")
+    page.get_by_text("You said Adam; it is Momentum.").wait_for(timeout=15_000)
     no_exception(page)
     assert metric(page, "Cost J at the start") == "13.647"
     assert metric(page, "∂J/∂w at the start") == "-45.052"

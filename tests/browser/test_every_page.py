@@ -21,7 +21,7 @@ ALLOWED = {
     "SGD", "NumPy", "XOR", "CSV", "JSON", "PNG", "exp", "log", "ln", "max", "min", "sin", "cos",
     "sign", "argmax", "TensorFlow", "Playground", "PyTorch", "ConvNetJS", "MSE", "BCE", "CCE",
     "Olah", "Streamlit", "lr", "dW", "dZ", "dA", "db", "dJ", "dL", "dw", "dz", "da", "id", "x1",
-    "x2", "w1", "w2", "KB", "MB", "cm", "px", "vs", "e", "Nesterov",
+    "x2", "w1", "w2", "KB", "MB", "cm", "px", "vs", "e", "Nesterov", "Python",
     "English",  # the language switch names each language in its own words
 }
 # Streamlit's own chrome, which the app cannot translate (file uploader instructions,

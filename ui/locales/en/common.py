@@ -21,6 +21,7 @@ TEXT = {
     "predict_number": "your number",
     "predict_skip": "Just show me",
     "list_or": " or ",
+    "list_and": " and ",
     "predict_held": "Your prediction — {question} **{answer}**",
     "predict_again": "Predict again",
     "predict_right": "You said {answer}, and so it is. {shown}",

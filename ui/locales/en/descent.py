@@ -58,6 +58,11 @@ TEXT = {
         "the Playground uses it by default for two classes."
     ),
     # --- 2. loss surfaces and optimizers
+    "predict_first": ("From the marked start, with learning rate α = {lr} and {steps} steps: "
+                      "which of them reaches the minimum first?"),
+    "predict_none": "none, within {steps} steps",
+    "predict_first_shown": "{names} reached it first, at step {k}.",
+    "predict_none_shown": "None of them is at the minimum after {steps} steps.",
     "surface_header": "Down a loss surface: gradient descent, momentum and Adam",
     "surface_intro": (
         "With two parameters the cost is a landscape: every point (w, b) has a height J. "

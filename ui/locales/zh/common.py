@@ -18,6 +18,7 @@ TEXT = {
     "predict_number": "你的数",
     "predict_skip": "直接看结果",
     "list_or": "或",
+    "list_and": "和",
     "predict_held": "你的预测——{question} **{answer}**",
     "predict_again": "重新预测",
     "predict_right": "你说的是{answer}，确实如此。{shown}",

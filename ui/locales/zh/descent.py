@@ -50,6 +50,11 @@ TEXT = {
         "- 这就是 Sigmoid 输出搭配交叉熵的原因（文章 002），也是游乐场在二分类时默认使用它的原因。"
     ),
     # --- 2. 损失曲面与优化器
+    "predict_first": ("从标出的起点出发，学习率 α = {lr}，走 {steps} 步："
+                      "哪一个最先到达最小值？"),
+    "predict_none": "{steps} 步内都到不了",
+    "predict_first_shown": "{names}最先到达，在第 {k} 步。",
+    "predict_none_shown": "走了 {steps} 步，没有一个到达最小值。",
     "surface_header": "沿损失曲面下山：梯度下降、动量和 Adam",
     "surface_intro": (
         "有两个参数时，代价是一片地形：每个点 (w, b) 都有高度 J。梯度下降从某处出发，"
