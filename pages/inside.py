@@ -8,7 +8,7 @@ ui/inside/views.py and figures/inside.py.
 
 import streamlit as st
 
-from ui import charts, language, lesson, routing
+from ui import charts, language, lesson, predict, routing
 from ui.i18n import texts
 from ui.inside import controller, views
 from ui.live import keyboard
@@ -96,8 +96,16 @@ if net.task == "regression":
 if not live and net.task != "regression":
     st.subheader(T["table_title"])
     accuracies = [controller.separability(run, l) for l in range(len(net.W))]
-    st.markdown(views.layer_table(accuracies, T))
-    st.caption(T["table_caption"])
+    spaces = views.space_names(len(accuracies), T)
+    show, answer = predict.before("inside.best_space", T["predict_space"].format(
+        epoch=f"{run.last.epoch:,}"), (id(net), run.last.epoch), spaces)
+    if show:
+        st.markdown(views.layer_table(accuracies, T))
+        st.caption(T["table_caption"])
+    if answer is not None:
+        best = views.best_spaces(accuracies)
+        predict.reveal_choice(answer, best, spaces, T["predict_space_shown"].format(
+            space=spaces[best[0]], share=controller.fmt_share(accuracies[int(best[0])])))
 
 lesson.notice(T["notice"])
 lesson.playground_link("spiral_hard", T["playground_lesson"])

@@ -57,8 +57,37 @@ def test_training_here_separates_the_circles_in_the_last_hidden_layer():
     assert m["Epoch"] == "41"
     assert float(m["A straight line in layer 2"].rstrip("%")) >= 98
     assert float(m["A straight line in the plane"].rstrip("%")) < 70
+    assert not any(md.value.startswith("| Space") for md in at.markdown)  # predict first
+    predict_space(at, "0")  # the input plane: wrong, after training
     table = next(md.value for md in at.markdown if md.value.startswith("| Space"))
     assert "| Hidden layer 2 |" in table
+    said = " ".join(i.value for i in at.info)
+    # (after 41 epochs both hidden layers may reach 100 %: a tie names both)
+    assert "You said Input plane (x1, x2); it is Hidden layer" in said
+
+
+def predict_space(at, choice: str):
+    at.radio(key="predict.inside.best_space.input").set_value(choice).run()
+    at.button(key="predict.inside.best_space.commit").click().run()
+    assert not at.exception, at.exception
+
+
+def test_the_table_waits_for_a_prediction_and_stays_once_seen():
+    at = lesson()
+    assert at.radio(key="predict.inside.best_space.input").options == [
+        "Input plane (x1, x2)", "Hidden layer 1", "Hidden layer 2"]
+    at.button(key="predict.inside.best_space.skip").click().run()
+    assert any(md.value.startswith("| Space") for md in at.markdown)
+    step(at)  # a new epoch: no question in the way, the table stays
+    assert any(md.value.startswith("| Space") for md in at.markdown)
+    assert all(r.key != "predict.inside.best_space.input" for r in at.radio)
+
+
+def test_ties_name_every_best_space():
+    from ui.inside.views import best_spaces
+
+    assert best_spaces([0.5, 0.9, 0.9]) == ("1", "2")
+    assert best_spaces([0.5, None, 0.7]) == ("2",)
 
 
 def test_every_control_acts():

@@ -92,6 +92,12 @@ def test_pick_a_layer_train_live_pause_and_read_the_numbers(page):
     assert percent(page, "A straight line in the plane") < 70
     assert percent(page, "A straight line in layer 1") >= 0
     assert percent(page, "Train accuracy") >= 95
+    # the table waits for the learner's prediction of where a line does best
+    page.get_by_role("radio", name="Hidden layer 2", exact=True).check(force=True)
+    wait_idle(page)
+    page.get_by_role("button", name="Lock in my prediction").click()
+    wait_idle(page)
+    page.get_by_text("You said Hidden layer 2").wait_for(timeout=15_000)
     table = page.locator("table").filter(has_text="Input plane (x1, x2)").inner_text()
     assert re.search(r"Hidden layer 2\s+(9\d|100)\.\d%", table), table  # the last layer
     no_exception(page)

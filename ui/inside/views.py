@@ -189,10 +189,24 @@ def figure_3d(net: Network, X: np.ndarray, y: np.ndarray, layer: int,
                         [_units_label(T, u) for u in units], surface, T["decision_plane"])
 
 
+def space_names(n: int, T: dict) -> dict[str, str]:
+    """The ``n`` spaces the table lists (the input plane, then each hidden layer), keyed
+    "0", "1", ...: the learner's words for each."""
+    return {str(l): T["input_space"] if l == 0 else T["hidden_space"].format(l=l)
+            for l in range(n)}
+
+
+def best_spaces(accuracies: list[float | None]) -> tuple[str, ...]:
+    """The spaces (keys as in ``space_names``) where a straight line does best; all of
+    them when they tie (a line past every point scores the same everywhere)."""
+    scores = [-1.0 if a is None or not np.isfinite(a) else float(a) for a in accuracies]
+    top = max(scores)
+    return tuple(str(l) for l, a in enumerate(scores) if a >= top - 1e-12)
+
+
 def layer_table(accuracies: list[float | None], T: dict) -> str:
     """Markdown table: how well a straight line separates the data in each space."""
     rows = [f"| {T['col_space']} | {T['col_line']} |", "|---|---:|"]
-    for l, acc in enumerate(accuracies):
-        name = T["input_space"] if l == 0 else T["hidden_space"].format(l=l)
+    for name, acc in zip(space_names(len(accuracies), T).values(), accuracies):
         rows.append(f"| {name} | {acc:.1%} |")
     return "\n".join(rows)

@@ -160,6 +160,9 @@ TEXT = {
     "decision_plane": "output = 1/2",
     # every layer
     "table_title": "How far can a straight line separate the data, layer by layer?",
+    "predict_space": ("At epoch {epoch}: in which space does the best straight line separate "
+                      "the training points best?"),
+    "predict_space_shown": "{space}: the best straight line gets {share} of the points right.",
     "col_space": "Space",
     "col_line": "Best straight line (train accuracy)",
     "input_space": "Input plane (x1, x2)",

@@ -133,6 +133,8 @@ TEXT = {
     "hover_point": "x1 = {x1:.2f}，x2 = {x2:.2f}<br>{cls}",
     "decision_plane": "输出 = 1/2",
     "table_title": "逐层来看：一条直线能把数据分开到什么程度？",
+    "predict_space": "第 {epoch} 轮：在哪个空间里，最好的一条直线把训练点分得最好？",
+    "predict_space_shown": "{space}：最好的直线分对了 {share} 的点。",
     "col_space": "空间",
     "col_line": "最佳直线（训练准确率）",
     "input_space": "输入平面（x1, x2）",
