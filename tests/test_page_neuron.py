@@ -52,8 +52,25 @@ def test_the_page_opens_on_the_first_guess_with_the_engines_numbers():
     assert m["Accuracy"] == "26.0%"
     table = next(md.value for md in at.markdown if md.value.startswith("| Gradient"))
     assert "| $∂J/∂w_1$ | 1.6367 | 0.3562 |" in table
-    assert m["ΔJ, 0/1 perceptron"] == "0" and m["Slope ΔJ/Δw1, sigmoid"] == "0.3560"
+    assert "ΔJ, 0/1 perceptron" not in m  # the nudge waits for the learner's prediction
     assert "Press **Fit**" in boxes(at)
+    predict_nudge(at, "both")
+    m = metrics(at)
+    assert m["ΔJ, 0/1 perceptron"] == "0" and m["Slope ΔJ/Δw1, sigmoid"] == "0.3560"
+    assert "You said both; it is only the sigmoid neuron's." in boxes(at)
+
+
+def predict_nudge(at, choice: str):
+    at.radio(key="predict.neuron.nudge.input").set_value(choice).run()
+    at.button(key="predict.neuron.nudge.commit").click().run()
+    assert not at.exception, at.exception
+
+
+def test_which_cost_a_nudge_moves_is_read_from_the_two_changes():
+    assert room.which_moves(N.Nudge(0.01, 0.0, 0.003)) == "sigmoid"
+    assert room.which_moves(N.Nudge(0.01, 0.02, 0.003)) == "both"
+    assert room.which_moves(N.Nudge(0.01, 0.02, 0.0)) == "perceptron"
+    assert room.which_moves(N.Nudge(0.01, 0.0, 0.0)) == "neither"
 
 
 def test_dragging_a_weight_updates_both_costs_and_shows_the_change():

@@ -392,16 +392,33 @@ def perceptron_charts(T: dict) -> core_neuron.Nudge:
         cols[0], draw.step_and_sigmoid(z, core_neuron.step(z), sigmoid(z),
                                        {**names, "title": T["step_title"]}),
         width="stretch", key="neuron.step", config={"displayModeBar": False})
+    nudge = core_neuron.nudge(X, y, (w1, w2, b), NUDGE)
+    with cols[1]:  # which cost moves when w1 does: asked before the picture that shows it
+        options = T["predict_nudge_options"]
+        show, answer = predict.before("neuron.nudge", T["predict_nudge"].format(h=NUDGE),
+                                      situation(), options)
+    if not show:
+        return nudge
     compare = {**names, "title": T["compare_title"].format(lo=w1 - ZOOM, hi=w1 + ZOOM),
                "current": T["compare_current"]}
     charts.show(
         cols[1], draw.perceptron_cost(curve.w1, curve.perceptron, curve.sigmoid, w1, compare),
         width="stretch", key="neuron.compare", config={"displayModeBar": False})
-    nudge = core_neuron.nudge(X, y, (w1, w2, b), NUDGE)
     st.markdown(T["nudge_intro"].format(h=NUDGE))
     cols = st.columns(4)
     cols[0].metric(T["nudge_perceptron"], fmt(nudge.change_perceptron))
     cols[1].metric(T["nudge_sigmoid"], fmt(nudge.change_sigmoid))
     cols[2].metric(T["slope_perceptron"], fmt(nudge.slope_perceptron))
     cols[3].metric(T["slope_sigmoid"], fmt(nudge.slope_sigmoid))
+    if answer is not None:
+        predict.reveal_choice(answer, which_moves(nudge), options, T["predict_nudge_shown"].format(
+            perceptron=fmt(nudge.change_perceptron), sigmoid=fmt(nudge.change_sigmoid)))
     return nudge
+
+
+def which_moves(nudge: core_neuron.Nudge) -> str:
+    """Which unit's squared error a nudge of w1 changed: "sigmoid", "perceptron", "both"
+    or "neither"."""
+    moved = (nudge.change_perceptron != 0, nudge.change_sigmoid != 0)
+    return {(False, True): "sigmoid", (True, False): "perceptron", (True, True): "both",
+            (False, False): "neither"}[moved]

@@ -83,7 +83,7 @@ def test_the_lesson_shows_its_numbers_and_every_control_acts(page):
     assert page.locator(".js-plotly-plot").count() == 11  # the measurement waits: predict
     page.get_by_role("radio", name="ReLU", exact=True).check(force=True)
     wait_idle(page)
-    page.get_by_role("button", name="Lock in my prediction").click()
+    page.get_by_role("button", name="Lock in my prediction", disabled=False).click()
     wait_idle(page)
     page.get_by_text("You said ReLU").wait_for(timeout=15_000)
     assert page.locator(".js-plotly-plot").count() == 12

@@ -24,7 +24,7 @@ def open_lesson(page, query: str = "", predict: str | None = None) -> None:
     else:
         page.get_by_role("radio", name=predict, exact=True).check(force=True)
         wait_idle(page)
-        page.get_by_role("button", name="Lock in my prediction").click()
+        page.get_by_role("button", name="Lock in my prediction", disabled=False).click()
     wait_idle(page)
 
 

@@ -95,7 +95,7 @@ def test_pick_a_layer_train_live_pause_and_read_the_numbers(page):
     # the table waits for the learner's prediction of where a line does best
     page.get_by_role("radio", name="Hidden layer 2", exact=True).check(force=True)
     wait_idle(page)
-    page.get_by_role("button", name="Lock in my prediction").click()
+    page.get_by_role("button", name="Lock in my prediction", disabled=False).click()
     wait_idle(page)
     page.get_by_text("You said Hidden layer 2").wait_for(timeout=15_000)
     table = page.locator("table").filter(has_text="Input plane (x1, x2)").inner_text()

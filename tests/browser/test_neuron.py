@@ -47,8 +47,16 @@ def test_the_lesson_shows_the_numbers_and_fit_moves_the_neuron(page):
     assert metric(page, "J, Squared error") == "0.5063"
     assert metric(page, "Accuracy") == "26.0%"
     assert "1.6367" in main_text(page)  # ∂J/∂w1 of cross-entropy, in the gradient table
+    # the staircase and the nudge wait for the learner's prediction
+    assert page.locator(".js-plotly-plot").count() == 4  # plane, 2 maps, step
+    page.get_by_role("radio", name="only the sigmoid neuron's", exact=True).check(force=True)
+    wait_idle(page)
+    page.get_by_role("button", name="Lock in my prediction", disabled=False).click()
+    wait_idle(page)
+    page.get_by_text("You said only the sigmoid neuron's, and so it is.").wait_for(
+        timeout=15_000)
     assert metric(page, "Slope ΔJ/Δw1, perceptron") == "0"
-    assert page.locator(".js-plotly-plot").count() == 5  # plane, 2 maps, step, staircase
+    assert page.locator(".js-plotly-plot").count() == 5  # and the staircase
 
     click(page, "Fit")
     page.get_by_text("100 steps on cross-entropy").wait_for(timeout=30_000)
@@ -75,7 +83,7 @@ def test_a_slider_and_the_confidently_wrong_start(page):
     click(page, "A confidently wrong neuron")
     wrong = reading((3.0, 3.0, 0.0))
     assert metric(page, "J, Squared error") == room.fmt(wrong.cost["mse"]) == "0.9852"
-    page.locator('[data-testid="stRadio"]').get_by_text("Squared error").click()
+    page.locator('[data-testid="stRadio"]').get_by_text("Squared error", exact=True).click()
     wait_idle(page)
     click(page, "Fit")
     page.get_by_text("100 steps on squared error").wait_for(timeout=30_000)
