@@ -5,7 +5,7 @@ g (a deep linear network is one matrix; tanh fits the circles), and vanishing gr
 import streamlit as st
 
 from ui import activations as room
-from ui import language, lesson, routing
+from ui import language, lesson, predict, routing
 from ui.i18n import texts
 
 routing.through_app()  # first, before anything is drawn
@@ -31,4 +31,4 @@ st.header(T["vanishing_header"])
 st.markdown(T["vanishing_intro"])
 room.vanishing_section(T)
 lesson.playground_link("vanishing", T["vanishing_lesson"])
-lesson.notice(T["vanishing_notice"])
+lesson.notice(T["vanishing_notice"], expanded=predict.seen("activations.survives"))

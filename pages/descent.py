@@ -5,7 +5,7 @@ The controls, numbers and pictures of each section live in ui/descent.py."""
 
 import streamlit as st
 
-from ui import descent, language, lesson, routing
+from ui import descent, language, lesson, predict, routing
 from ui.i18n import texts
 
 routing.through_app()  # first, before anything is drawn
@@ -23,7 +23,7 @@ st.header(T["surface_header"])
 st.markdown(T["surface_intro"])
 descent.descent(T)
 lesson.playground_link("dying_relu", T["dying_relu_lesson"])
-lesson.notice(T["surface_notice"])
+lesson.notice(T["surface_notice"], expanded=predict.seen("descent.first"))
 
 # --- 3. a bowl or not: cross-entropy vs squared error for logistic regression ----------------
 st.header(T["convex_header"])

@@ -107,7 +107,7 @@ if not live and net.task != "regression":
         predict.reveal_choice(answer, best, spaces, T["predict_space_shown"].format(
             space=spaces[best[0]], share=controller.fmt_share(accuracies[int(best[0])])))
 
-lesson.notice(T["notice"])
+lesson.notice(T["notice"], expanded=predict.seen("inside.best_space"))
 lesson.playground_link("spiral_hard", T["playground_lesson"])
 
 controller.play(run, controller.LiveView(draw_pictures, draw_metrics))

@@ -9,7 +9,7 @@ core/neuron.py, which runs the engine's Network.
 
 import streamlit as st
 
-from ui import language, lesson, routing
+from ui import language, lesson, predict, routing
 from ui import neuron as room
 from ui.i18n import texts
 
@@ -40,12 +40,12 @@ st.markdown(T["s2_look"])
 room.fit_controls(T)
 room.fit_summary(T)
 room.fit_charts(T)
-lesson.notice(T["s2_notice"])
+lesson.notice(T["s2_notice"], expanded=predict.seen("neuron.fit"))
 
 # --- 3. why a 0/1 perceptron cannot learn by small steps ----------------------------------
 st.header(T["s3_title"])
 st.markdown(T["s3_look"])
 room.perceptron_charts(T)
-lesson.notice(T["s3_notice"].format(n=room.SAMPLES))
+lesson.notice(T["s3_notice"].format(n=room.SAMPLES), expanded=predict.seen("neuron.nudge"))
 
 lesson.playground_link("one_neuron", T["playground_lesson"])

@@ -38,6 +38,8 @@ def playground_link(preset: str, lesson_name: str) -> None:
 
 
 def notice(markdown: str, expanded: bool = True) -> None:
-    """The "What to notice" box that closes a lesson (or one section of it)."""
+    """The "What to notice" box that closes a lesson (or one section of it); closed
+    (``expanded`` False) while it would give away the answer to a question not yet
+    answered (ui/predict.py)."""
     with st.expander(common()["what_to_notice"], expanded=expanded):
         st.markdown(markdown)
