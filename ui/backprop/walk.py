@@ -10,6 +10,7 @@ import numpy as np
 import streamlit as st
 
 from core import backprop_steps as bs
+from core import engine_code
 from figures import backprop as figs
 
 from .. import charts, predict
@@ -164,6 +165,16 @@ def numbers_of_step(T: dict, w: bs.Walkthrough, kind: str, layer: int) -> None:
                                                   new=latex.num(w.new_loss)))
 
 
+def code_of_step(T: dict, kind: str, output_layer: bool) -> None:
+    """The engine's own lines that compute this step (core/engine_code.py reads them from
+    its source), under the numbers they produce."""
+    step = ("backward_output" if output_layer else "backward_hidden") if kind == "backward" \
+        else kind
+    st.markdown(f"**{T['code_header']}**")
+    st.code(engine_code.as_text(engine_code.snippet(step)), language="python")
+    st.caption(T["code_caption"])
+
+
 def _metric_values(w: bs.Walkthrough, kind: str, k: int) -> tuple[str, str, str]:
     at = {s: i for i, s in enumerate(w.stages)}
     dash = "—"
@@ -235,6 +246,7 @@ def walkthrough(T: dict, ex_id: str) -> None:
     if kind != "start":
         st.markdown(f"#### {T['chain_header']}")
         numbers_of_step(T, w, kind, layer)
+        code_of_step(T, kind, layer == w.n_layers)
     n_out = Y.shape[1]
     tail = T["convention_one"] if n_out == 1 else T["convention_many"].format(n=n_out)
     st.caption(T["convention"] + " " + tail)

@@ -64,6 +64,10 @@ TEXT = {
                   "gradient, $W \\leftarrow W - \\alpha\\, dW$. One more forward pass gives "
                   "the new loss.",
     },
+    "code_header": "The engine's code for this step",
+    "code_caption": ("Read from the engine's source as it runs, not copied. Its lists count "
+                     "layers from 0: self.W[l] is W[l+1] here, self.A[0] is the input x, and "
+                     "a row of A is one sample (Z = A·W + b)."),
     "chain_header": "The numbers of this step",
     "deltas": "Deltas",
     "weight_grads": "Weight gradients",

@@ -56,6 +56,10 @@ TEXT = {
         "update": "梯度下降把每个权重和偏置都朝梯度的反方向挪一小步，"
                   "$W \\leftarrow W - \\alpha\\, dW$。再做一次前向传播就得到新的损失。",
     },
+    "code_header": "引擎里做这一步的代码",
+    "code_caption": ("直接从正在运行的引擎源码中读取，不是抄写的。代码里的列表从 0 开始数层："
+                     "self.W[l] 就是这里的 W[l+1]，self.A[0] 是输入 x，A 的一行是一个样本"
+                     "（Z = A·W + b）。"),
     "chain_header": "这一步的数值",
     "deltas": "各神经元的 dZ",
     "weight_grads": "权重的梯度",
