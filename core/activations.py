@@ -19,8 +19,7 @@ ELU_ALPHA = 1.0  # with alpha = 1, g'(z) = a + 1 for z < 0
 
 @dataclass(frozen=True)
 class Activation:
-    name: str
-    label: str  # the learner's word for it
+    name: str  # the key; each page's catalogue holds the learner's word for it
     function: Callable[[np.ndarray], np.ndarray]
     derivative: Callable[[np.ndarray], np.ndarray]  # g'(z) as a function of a = g(z)
     he_init: bool  # ReLU-like units keep their variance with He init, the rest with Xavier
@@ -59,12 +58,12 @@ def _elu_derivative(A):
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in [
-        Activation("linear", "Linear", lambda Z: Z, np.ones_like, False, False),
-        Activation("sigmoid", "Sigmoid", sigmoid, lambda A: A * (1.0 - A), False, False),
-        Activation("tanh", "Tanh", np.tanh, lambda A: 1.0 - A * A, False, False),
-        Activation("relu", "ReLU", _relu, _relu_derivative, True, True),
-        Activation("leaky_relu", "Leaky ReLU", _leaky_relu, _leaky_relu_derivative, True, False),
-        Activation("elu", "ELU", _elu, _elu_derivative, True, False),
+        Activation("linear", lambda Z: Z, np.ones_like, False, False),
+        Activation("sigmoid", sigmoid, lambda A: A * (1.0 - A), False, False),
+        Activation("tanh", np.tanh, lambda A: 1.0 - A * A, False, False),
+        Activation("relu", _relu, _relu_derivative, True, True),
+        Activation("leaky_relu", _leaky_relu, _leaky_relu_derivative, True, False),
+        Activation("elu", _elu, _elu_derivative, True, False),
     ]
 }
 

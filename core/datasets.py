@@ -51,7 +51,6 @@ class Split:
 @dataclass(frozen=True)
 class DatasetSpec:
     name: str
-    label: str
     task: str
     n_classes: int
     generate: Generator
@@ -148,15 +147,15 @@ def sine(n, noise, rng):
 DATASETS: dict[str, DatasetSpec] = {
     d.name: d
     for d in [
-        DatasetSpec("circles", "Circles", "binary", 2, circles, circles.__doc__),
-        DatasetSpec("spiral", "Spiral", "binary", 2, spiral, spiral.__doc__),
-        DatasetSpec("spiral3", "Spiral, 3 arms", "multiclass", 3, spiral3, spiral3.__doc__),
-        DatasetSpec("blobs3", "Three blobs", "multiclass", 3, blobs3, blobs3.__doc__),
-        DatasetSpec("xor", "XOR", "binary", 2, xor, xor.__doc__),
-        DatasetSpec("moons", "Two moons", "binary", 2, moons, moons.__doc__),
-        DatasetSpec("gaussians", "Two Gaussians", "binary", 2, gaussians, gaussians.__doc__),
-        DatasetSpec("plane", "Plane (regression)", "regression", 0, plane, plane.__doc__),
-        DatasetSpec("sine", "Sine surface (regression)", "regression", 0, sine, sine.__doc__),
+        DatasetSpec("circles", "binary", 2, circles, circles.__doc__),
+        DatasetSpec("spiral", "binary", 2, spiral, spiral.__doc__),
+        DatasetSpec("spiral3", "multiclass", 3, spiral3, spiral3.__doc__),
+        DatasetSpec("blobs3", "multiclass", 3, blobs3, blobs3.__doc__),
+        DatasetSpec("xor", "binary", 2, xor, xor.__doc__),
+        DatasetSpec("moons", "binary", 2, moons, moons.__doc__),
+        DatasetSpec("gaussians", "binary", 2, gaussians, gaussians.__doc__),
+        DatasetSpec("plane", "regression", 0, plane, plane.__doc__),
+        DatasetSpec("sine", "regression", 0, sine, sine.__doc__),
     ]
 }
 

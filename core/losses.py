@@ -30,7 +30,6 @@ Array = np.ndarray
 @dataclass(frozen=True)
 class Loss:
     name: str
-    label: str
     value: Callable[[Array, Array, Array], float]
     delta: Callable[[Array, Array, Array], Array]
 
@@ -81,14 +80,10 @@ def _mse_delta_sigmoid(Z, A, Y):
 
 # (task, loss name) -> (output activation, Loss). The keys are the only pairs allowed.
 HEADS: dict[tuple[str, str], tuple[str, Loss]] = {
-    ("binary", "bce"): ("sigmoid", Loss("bce", "Binary cross-entropy", _bce_value,
-                                        _cross_entropy_delta)),
-    ("binary", "mse"): ("sigmoid", Loss("mse", "Squared error", _mse_value,
-                                        _mse_delta_sigmoid)),
-    ("multiclass", "cce"): ("softmax", Loss("cce", "Categorical cross-entropy", _cce_value,
-                                            _cross_entropy_delta)),
-    ("regression", "mse"): ("linear", Loss("mse", "Mean squared error", _mse_value,
-                                           _mse_delta_linear)),
+    ("binary", "bce"): ("sigmoid", Loss("bce", _bce_value, _cross_entropy_delta)),
+    ("binary", "mse"): ("sigmoid", Loss("mse", _mse_value, _mse_delta_sigmoid)),
+    ("multiclass", "cce"): ("softmax", Loss("cce", _cce_value, _cross_entropy_delta)),
+    ("regression", "mse"): ("linear", Loss("mse", _mse_value, _mse_delta_linear)),
 }
 
 DEFAULT_LOSS = {"binary": "bce", "multiclass": "cce", "regression": "mse"}

@@ -23,7 +23,6 @@ import numpy as np
 
 
 class SGD:
-    label = "SGD"
     state_names: tuple[str, ...] = ()
 
     def __init__(self, lr: float):
@@ -42,7 +41,6 @@ class SGD:
 
 
 class Momentum:
-    label = "Momentum"
     beta = 0.9
     state_names = ("v",)
 
@@ -67,7 +65,6 @@ class Momentum:
 
 
 class Adam:
-    label = "Adam"
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     state_names = ("m", "v")
 
