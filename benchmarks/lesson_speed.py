@@ -53,9 +53,17 @@ def _changes(at: AppTest):
             yield f"selectbox {b.label!r}", lambda b=b: b.select_index(
                 (b.index + 1) % len(b.options) if b.index is not None else 0)
     for n in at.number_input:
-        new = n.value + (n.step or 1) if n.max is None or n.value + (n.step or 1) <= n.max \
-            else n.value - (n.step or 1)
+        if n.value is None:  # an empty box (a prediction not given yet): give one
+            new = n.min if n.min is not None else 1.0
+        else:
+            step = n.step or 1
+            new = n.value + step if n.max is None or n.value + step <= n.max \
+                else n.value - step
         yield f"number {n.label!r}", lambda n=n, new=new: n.set_value(new)
+    for r in at.radio:
+        if len(r.options) > 1:
+            yield f"radio {r.label!r}", lambda r=r: r.set_value(r.options[
+                (r.index + 1) % len(r.options) if r.index is not None else 0])
     for t in [*at.toggle, *at.checkbox]:
         yield f"toggle {t.label!r}", lambda t=t: t.set_value(not t.value)
     for b in at.button:
