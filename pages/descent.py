@@ -16,7 +16,7 @@ lesson.opening(T["title"], T["intro"], "002, 003, 004")
 st.header(T["loss_header"])
 st.markdown(T["loss_intro"])
 descent.loss_choice(T)
-lesson.notice(T["loss_notice"])
+lesson.notice(T["loss_notice"], expanded=predict.seen("descent.ratio"))
 
 # --- 2. down a loss surface: gradient descent, momentum and Adam side by side ---------------
 st.header(T["surface_header"])

@@ -11,8 +11,10 @@ from tests.apptest import boxes, metrics, open_page
 
 
 def lesson(query: dict | None = None, seen: bool = True):
-    """The page; with ``seen``, past the prediction that holds back the paths."""
+    """The page past the prediction that holds back the gradients; with ``seen``, past the
+    one that holds back the paths too."""
     at = open_page("pages/descent.py", query)
+    at.button(key="predict.descent.ratio.skip").click().run()
     if seen:
         at.button(key="predict.descent.first.skip").click().run()
     return at
@@ -218,3 +220,15 @@ def test_which_reaches_first_counts_the_step_it_stays_from():
     threshold = surfaces.REACHED * gap[0] + 1e-12
     assert k is not None and (gap[k:] <= threshold).all() and gap[k - 1] > threshold
     assert surfaces.first_to_reach({}, 0.0) == ()
+
+
+def test_the_gradients_wait_for_a_guess_of_how_much_stronger_cross_entropy_pulls():
+    at = open_page("pages/descent.py")
+    assert "Cross-entropy ∂L/∂z" not in metrics(at) and "28.3 times" not in on_screen(at)
+    at.number_input(key="predict.descent.ratio.input").set_value(25.0).run()
+    at.button(key="predict.descent.ratio.commit").click().run()
+    assert_clean(at)
+    assert metrics(at)["Cross-entropy ∂L/∂z"] == "-0.982"
+    assert "You said 25; it is **28.3**, off by 3.31 (11.7 %)." in boxes(at)
+    at.slider(key="descent.z").set_value(2.0).run()  # once seen, the gradients stay
+    assert "Cross-entropy ∂L/∂z" in metrics(at)

@@ -66,15 +66,21 @@ def loss_choice(T: dict) -> None:
     curves = _curves(y)
     names = T["loss_names"]
     a_grid = sigmoid(CURVE_Z)
+    ratio = abs(here["bce"][1][0]) / max(abs(here["mse"][1][0]), 1e-300)
     pictures = st.columns(2)
     pictures[0].markdown(f"**{T['fig_loss_title']}**")
-    pictures[1].markdown(f"**{T['fig_grad_title']}**")
+    with pictures[1]:  # how much stronger: asked before the gradients show it
+        show, answer = predict.before("descent.ratio", T["predict_ratio"].format(
+            z=number(z), y=y), (y, z))
     charts.show(pictures[0], fig.lines(
         [fig.Curve(names[n], a_grid, curves[n][0], fig.LOSS_COLORS[n]) for n in curves],
         [fig.Marker(a, float(here[n][0][0]), fig.LOSS_COLORS[n], number(here[n][0][0]))
          for n in here],
         "", T["fig_loss_x"], T["fig_loss_y"], y_range=LOSS_RANGE),
         width="stretch", key=key("fig_loss"))
+    if not show:
+        return
+    pictures[1].markdown(f"**{T['fig_grad_title']}**")
     charts.show(pictures[1], fig.lines(
         [fig.Curve(names[n], CURVE_Z, curves[n][1], fig.LOSS_COLORS[n]) for n in curves],
         [fig.Marker(z, float(here[n][1][0]), fig.LOSS_COLORS[n], number(here[n][1][0]))
@@ -87,10 +93,11 @@ def loss_choice(T: dict) -> None:
     metrics[2].metric(T["m_loss"].format(loss=names["bce"]), number(here["bce"][0][0]))
     metrics[3].metric(T["m_grad"].format(loss=names["mse"]), number(here["mse"][1][0]))
     metrics[4].metric(T["m_grad"].format(loss=names["bce"]), number(here["bce"][1][0]))
-    ratio = abs(here["bce"][1][0]) / max(abs(here["mse"][1][0]), 1e-300)
     # a = 1/2 (z = 0) is on neither side of the target
     text = T["undecided"] if z == 0 else T["wrong"] if abs(a - y) > 0.5 else T["right"]
     st.markdown(text.format(ratio=ratio, a=a, y=y))
+    if answer is not None:
+        predict.reveal_number(answer, ratio, "%.3g")
 
 
 # --- 2. descending a surface --------------------------------------------------------------

@@ -38,8 +38,9 @@ def playground_link(preset: str, lesson_name: str) -> None:
 
 
 def notice(markdown: str, expanded: bool = True) -> None:
-    """The "What to notice" box that closes a lesson (or one section of it); closed
-    (``expanded`` False) while it would give away the answer to a question not yet
-    answered (ui/predict.py)."""
+    """The "What to notice" box that closes a lesson (or one section of it); not opened by
+    itself (``expanded`` False) while it would give away the answer to a question not yet
+    answered (ui/predict.py): the browser keeps an expander as first drawn, so it opens by
+    itself again only on the learner's next visit to the page."""
     with st.expander(common()["what_to_notice"], expanded=expanded):
         st.markdown(markdown)

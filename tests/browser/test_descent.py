@@ -14,10 +14,14 @@ pytestmark = pytest.mark.browser
 
 
 def open_lesson(page, query: str = "", predict: str | None = None) -> None:
-    """The page, past the question that holds back the paths: answered with ``predict``
-    (an optimizer's name), or "Just show me"."""
+    """The page, past the question that holds back the gradients ("Just show me") and the
+    one that holds back the paths: answered with ``predict`` (an optimizer's name), or
+    "Just show me"."""
     page.goto(f"{page.app_url}/descent{query}")
     page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    wait_idle(page)
+    page.get_by_role("button", name="Just show me").first.click()  # the gradients' question
+    page.get_by_text("Cross-entropy ∂L/∂z").wait_for(timeout=15_000)
     wait_idle(page)
     if predict is None:
         page.get_by_role("button", name="Just show me").click()

@@ -31,6 +31,8 @@ TEXT = {
     "m_prediction": "Prediction a",
     "m_loss": "{loss} loss",
     "m_grad": "{loss} ∂L/∂z",
+    "predict_ratio": ("at z = {z}, target y = {y}: how many times larger is cross-entropy's "
+                      "gradient ∂L/∂z than squared error's?"),
     "wrong": (
         "The prediction a = {a:.3f} is on the wrong side of y = {y}. Cross-entropy's "
         "gradient is **{ratio:.1f} times** squared error's. Squared error's gradient carries "

@@ -29,6 +29,7 @@ TEXT = {
     "m_prediction": "预测 a",
     "m_loss": "{loss}损失",
     "m_grad": "{loss}的 ∂L/∂z",
+    "predict_ratio": "在 z = {z}、目标 y = {y} 时：交叉熵的梯度 ∂L/∂z 是平方误差的多少倍？",
     "wrong": (
         "预测 a = {a:.3f} 落在 y = {y} 的错误一侧。交叉熵的梯度是平方误差的 **{ratio:.1f} 倍**。"
         "平方误差的梯度带着因子 σ'(z) = a(1 − a)，Sigmoid 饱和时它极小，"
