@@ -68,8 +68,11 @@ def read_points(lines):
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         raise SystemExit(f"usage: python {sys.argv[0]} points.csv  (columns x1, x2)")
-    with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
-        X = read_points(f)
+    try:
+        with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+            X = read_points(f)
+    except (OSError, UnicodeDecodeError) as error:  # no such file, or not a text file
+        raise SystemExit(f"cannot read {sys.argv[1]}: {error}") from None
     out = csv.writer(sys.stdout, lineterminator="\\n")
     out.writerow(["x1", "x2", "prediction", *(f"p_{k}" for k in range(len(CLASSES)))])
     for point, label, p in zip(X, predict(X), probabilities(X)):

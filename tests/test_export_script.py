@@ -146,6 +146,12 @@ def test_a_csv_with_a_bad_row_gets_a_sentence_not_a_traceback(tmp_path):
     run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
                          timeout=60)
     assert run.returncode == 1 and run.stderr.startswith("usage:")
+    (tmp_path / "binary.csv").write_bytes(b"\xff\xfe\x00not text")
+    for name in ("binary.csv", "no-such-file.csv"):
+        run = subprocess.run([sys.executable, str(path), str(tmp_path / name)],
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode == 1 and "Traceback" not in run.stderr
+        assert run.stderr.startswith(f"cannot read {tmp_path / name}")
 
 
 def test_the_command_refuses_a_missing_or_broken_model_in_one_line(tmp_path, capsys):

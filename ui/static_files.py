@@ -47,6 +47,7 @@ class StaticFiles:
         self.root = under(base_path, "/")
         self._files: dict[str, tuple[bytes, bytes | None, bytes]] = {}
         self._lock = threading.Lock()
+        self._tag: bytes | None = None  # the page's ETag (_page_tag)
 
     async def __call__(self, scope, receive, send) -> None:
         found, page = None, False
@@ -69,7 +70,7 @@ class StaticFiles:
             headers.append((b"content-encoding", b"gzip"))
         status = 200
         if page:
-            tag = b'"' + hashlib.md5(body, usedforsecurity=False).hexdigest().encode() + b'"'
+            tag = self._page_tag(body)
             headers.append((b"etag", tag))
             if _has(_header(scope, b"if-none-match"), tag):  # the browser has it already
                 status, content = 304, b""
@@ -78,6 +79,13 @@ class StaticFiles:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body",
                     "body": b"" if scope["method"] == "HEAD" else content})
+
+    def _page_tag(self, body: bytes) -> bytes:
+        """The page's ETag (its digest), computed once: the page never changes while the
+        server runs."""
+        if self._tag is None:
+            self._tag = b'"' + hashlib.md5(body, usedforsecurity=False).hexdigest().encode() + b'"'
+        return self._tag
 
     def file(self, relative: str) -> tuple[bytes, bytes | None, bytes] | None:
         """``(body, its gzip or None, content type)`` of ``bundle/name``, read and
