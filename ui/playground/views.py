@@ -376,10 +376,11 @@ def learning_rate_too_high(run: LiveRun) -> tuple[float, bool] | None:
     return ratio, bool(s.train_loss > losses[0])
 
 
-def hints(run: LiveRun, T: dict) -> list[str]:
-    """One line for each problem the seeds teach to spot, naming its cause: a learning
+def causes(run: LiveRun) -> list[tuple[str, dict]]:
+    """Each problem the seeds teach to spot, as ``(catalogue key, fields)``: a learning
     rate too high (weights jump, loss climbs: it also saturates units, so it is said
-    instead of "vanishing gradients"), vanishing gradients, dead ReLUs."""
+    instead of "vanishing gradients"), vanishing gradients, dead ReLUs. The key names the
+    cause where the page's words are not wanted (a class's dashboard: class mode)."""
     s = run.last
     if s.epoch < MIN_EPOCHS_FOR_HINTS or s.diverged:  # a divergence has its own message
         return []
@@ -387,21 +388,33 @@ def hints(run: LiveRun, T: dict) -> list[str]:
     too_high = learning_rate_too_high(run)
     if too_high is not None:
         ratio, rising = too_high
-        out.append(T["hint_lr"].format(lr=run.trainer.optimizer.lr, ratio=ratio)
-                   + (" " + T["hint_lr_rising"] if rising else ""))
+        out.append(("hint_lr", {"lr": run.trainer.optimizer.lr, "ratio": ratio,
+                                "rising": rising}))
     dead = [l.dead_fraction for l in s.layers if l.dead_fraction is not None]
     units = [n for n, l in zip(run.trainer.network.hidden, s.layers) if l.dead_fraction is not None]
     share = sum(d * n for d, n in zip(dead, units)) / sum(units) if dead else 0.0
     g = [l.grad_norm_W for l in s.layers]
     if too_high is None and len(g) >= 3 and g[-1] > 0 and g[0] / g[-1] < VANISHING_RATIO:
         acts = set(run.trainer.network.activations[:-1])
-        fix = T["fix_sigmoid"] if acts & {"sigmoid"} else T["fix_deep"]
+        fix = "fix_sigmoid" if acts & {"sigmoid"} else "fix_deep"
         if g[0] / g[-1] >= TINY_RATIO:
-            out.append(T["hint_vanishing"].format(times=_times(g[0] / g[-1]), fix=fix))
+            out.append(("hint_vanishing", {"times": _times(g[0] / g[-1]), "fix": fix}))
         elif share < DEAD_SHARE:  # (dead ReLUs block every path: that hint names the cause)
-            out.append(T["hint_no_gradient"].format(fix=fix))
+            out.append(("hint_no_gradient", {"fix": fix}))
     if share >= DEAD_SHARE:
-        out.append(T["hint_dead"].format(share=share))
+        out.append(("hint_dead", {"share": share}))
+    return out
+
+
+def hints(run: LiveRun, T: dict) -> list[str]:
+    """``causes`` in the page's words, one line each with what to try."""
+    out = []
+    for key, fields in causes(run):
+        fields = dict(fields)
+        rising = fields.pop("rising", False)
+        if "fix" in fields:
+            fields["fix"] = T[fields["fix"]]
+        out.append(T[key].format(**fields) + (" " + T["hint_lr_rising"] if rising else ""))
     return out
 
 
