@@ -1,5 +1,5 @@
 """Neural Playground: what every page view runs first. It sets the page up, picks the
-language and routes (one link per page: /, /neuron, /activations, /backprop, /descent,
+language and routes (one link per page: /, /class, /neuron, /activations, /backprop, /descent,
 /inside). The server around it is app.py."""
 
 import streamlit as st
@@ -20,7 +20,9 @@ LESSONS = [  # pages/<name>.py at /<name>, titled by T["nav_<name>"]; Material i
 ]
 pages = {
     T["nav_playground"]: [st.Page("pages/playground.py", title=T["nav_playground"],
-                                  icon=":material/tune:", default=True)],
+                                  icon=":material/tune:", default=True),
+                          st.Page("pages/classroom.py", title=T["nav_class"],
+                                  icon=":material/groups:", url_path="class")],
     T["nav_lessons"]: [st.Page(f"pages/{name}.py", title=T[f"nav_{name}"], icon=icon,
                                url_path=name) for name, icon in LESSONS],
 }

@@ -39,7 +39,8 @@ class Reporter:
         self._infos: dict[str, ClassInfo] = {}
         self._ended: set[str] = set()
         self._reachable: bool | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the pending reports and what was last read
+        self._writing = threading.Lock()  # one write at a time
         self._thread: threading.Thread | None = None
         self.written = 0  # reports written since start (benchmarks, tests)
 
@@ -57,7 +58,12 @@ class Reporter:
             return Status(self._reachable, self._infos.get(code), code in self._ended)
 
     def flush(self) -> None:
-        """Write what is pending now (the thread does this every ``interval``)."""
+        """Write what is pending now (the thread does this every ``interval``). One write
+        at a time: an older report never lands after a newer one."""
+        with self._writing:
+            self._write()
+
+    def _write(self) -> None:
         with self._lock:
             batch, self._pending = self._pending, {}
         if not batch:

@@ -328,11 +328,11 @@ class Store:
         self.purge()
         for _ in range(5):  # a code already in use (1 in 10**9 per class): draw again
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            row = dict(code=code, key_hash=_hash(key), setup=setup[:SETUP_MAX],
+                       setup_version=1, challenge=challenge, paused=False, created=now,
+                       expires=now + ttl)
             try:
-                self._do(lambda c: c.execute(sa.insert(classes).values(
-                    code=code, key_hash=_hash(key), setup=setup[:SETUP_MAX],
-                    setup_version=1, challenge=challenge, paused=False, created=now,
-                    expires=now + ttl)))
+                self._do(lambda c, row=row: c.execute(sa.insert(classes).values(**row)))
                 return code, key
             except Unreachable as error:
                 if not isinstance(error.__cause__, IntegrityError):

@@ -10,6 +10,7 @@ import streamlit as st
 
 from core import csvdata, export_script, model_io
 from ui import language, routing
+from ui.classroom import student
 from ui.i18n import texts
 from ui.live import keyboard
 from ui.playground import controller, frame, model_import, views
@@ -25,6 +26,7 @@ if controller.present():  # the teacher's view: one projector screen, larger typ
 else:
     st.title(T["title"])
     st.markdown(T["intro"])
+student.banner(texts("classroom", LANG))  # in a class: which, as whom, what it says
 
 # Messages live as long as their cause: link notes and a rejected file are said once.
 notes = st.session_state.pop(controller.URL_NOTES, None)
@@ -86,4 +88,5 @@ downloads[3].download_button(
     T["dl_data"], lambda: csvdata.write_csv(run.data), file_name="data.csv", mime="text/csv",
     on_click="ignore")
 
-controller.play(run, settings, pictures)
+student.report(run, playing=controller.playing(), force=True)  # (none outside a class)
+controller.play(run, settings, student.reporting(pictures, run))

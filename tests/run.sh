@@ -14,6 +14,9 @@ apt_packages=""
 fc-list :lang=zh 2>/dev/null | grep -q . || apt_packages="$apt_packages fonts-noto-cjk"
 # nginx for tests/test_serve.py: deploy/serve.py's replicas behind a real nginx
 { command -v nginx || [ -x /usr/sbin/nginx ]; } > /dev/null || apt_packages="$apt_packages nginx"
+# PostgreSQL for the class store's tests (tests/postgres.py starts its own server)
+{ command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } > /dev/null 2>&1 \
+  || apt_packages="$apt_packages postgresql"
 if [ -n "$apt_packages" ]; then
   echo "Installing Debian's$apt_packages for the browser tests..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -154,16 +154,20 @@ class LiveRun:
         return self.trainer.epoch
 
     # --- what the pictures need ------------------------------------------------------------
-    def region_output(self) -> np.ndarray:
-        return region.output(self.trainer.network, self.grid, self.settings.features)
+    def region_output(self, resolution: int = REGION_RESOLUTION) -> np.ndarray:
+        """The output layer on an ``r x r`` grid of the plane ``(r, r, n_outputs)``."""
+        grid = self.grid if resolution == REGION_RESOLUTION else self._grid_of(resolution)
+        return region.output(self.trainer.network, grid, self.settings.features)
+
+    def _grid_of(self, resolution: int) -> region.Grid:
+        if resolution not in self._thumb_grids:
+            self._thumb_grids[resolution] = self._grid(resolution)
+        return self._thumb_grids[resolution]
 
     def unit_maps(self, resolution: int) -> list[np.ndarray]:
         """Every layer's activation maps on an ``r x r`` grid, input features first:
         ``[(r, r, n_features), (r, r, units_1), ..., (r, r, n_outputs)]``."""
-        r, features = resolution, self.settings.features
-        if r not in self._thumb_grids:
-            self._thumb_grids[r] = self._grid(r)
-        grid = self._thumb_grids[r]
+        grid, features = self._grid_of(resolution), self.settings.features
         return [region.input_maps(grid, features),
                 *region.evaluate(self.trainer.network, grid, features)]
 

@@ -1,0 +1,195 @@
+"""Class: a teacher starts a class and follows it on a live dashboard; students join it.
+
+One page, three uses, by its link: ``/class`` starts a class (or finds one by its code),
+``/class?class=CODE`` joins it, ``/class?class=CODE&key=KEY`` is the teacher's dashboard
+(``present=1`` for the projector, ``safe=1`` to show nicknames and the leaderboard only).
+The class lives in a database (classroom/store.py); the student's side of a class is in
+the Playground (ui/classroom/student.py)."""
+
+import streamlit as st
+
+from classroom import store
+from ui import language, routing
+from ui.classroom import connection, dashboard, student, teacher
+from ui.classroom.words import as_markdown
+from ui.i18n import texts
+from ui.playground import frame
+
+routing.through_app()  # first, before anything is drawn
+LANG = language.current()
+T, T_play = texts("classroom", LANG), texts("playground", LANG)
+code = store.normal_code(st.query_params.get("class", ""))
+key = st.query_params.get("key", "")
+present = st.query_params.get("present") == "1"
+safe = st.query_params.get("safe") == "1"
+
+
+def said(error: store.StoreError) -> None:
+    """A store's refusal in words, and the page stops there."""
+    st.error(T[error.kind])
+    st.stop()
+
+
+def setup_chooser(prefix: str) -> str | None:
+    """The teacher's choice of a set-up, as a Playground query (None: it cannot travel)."""
+    choices = teacher.setup_choices(T, T_play)
+    choice = st.selectbox(T["setup"], list(choices), format_func=choices.get,
+                          key=f"{prefix}_setup")
+    link = st.text_input(T["setup_link_input"], key=f"{prefix}_link") \
+        if choice == teacher.LINK else ""
+    query, notes = teacher.setup_query(choice, link)
+    for kind, fields in notes:
+        st.caption(T_play["url_note"][kind].format(label=fields["name"], **fields))
+    if query is None:
+        st.warning(T["setup_csv"])
+    return query
+
+
+# --- the teacher's dashboard -------------------------------------------------------------
+if code and key:
+    if not teacher.is_teacher(code, key):
+        st.title(T["title"])
+        st.error(T["refused"])
+        st.stop()
+    if present:
+        st.set_page_config(initial_sidebar_state="collapsed")
+        st.html(frame.PRESENT_CSS)
+    st.title(T["dashboard_title"].format(code=store.shown_code(code)))
+    st.markdown(T["dashboard_intro"].format(link=teacher.join_link(code),
+                                            code=store.shown_code(code)))
+    try:
+        info = connection.store().info(code)
+    except store.StoreError as error:
+        said(error)
+    if info is None:
+        st.info(T["ended"])
+        st.stop()
+    if info.challenge:
+        st.markdown(f"**{T['challenge']}:** {T['challenge_' + info.challenge]}")
+    if not present:  # the actions, on the teacher's own screen
+        actions = st.container(horizontal=True, vertical_alignment="center")
+        with actions.popover(T["push"], help=T["push_help"], icon=":material/send:"):
+            query = setup_chooser("push")
+            if st.button(T["push_send"], disabled=query is None):
+                connection.store().push_setup(code, query)
+                st.success(T["pushed"])
+        paused = info.paused
+        if actions.button(T["resume_class"] if paused else T["pause_class"]):
+            connection.store().set_paused(code, not paused)
+            st.rerun()
+        with actions.popover(T["end_class"], icon=":material/stop_circle:"):
+            if st.button(T["end_confirm"], type="primary"):
+                connection.store().end(code)
+                st.rerun()
+        actions.link_button(T["present_link"], teacher.dashboard_link(code, key, present="1"),
+                            help=T["present_help"])
+        actions.link_button(T["safe_link"],
+                            teacher.dashboard_link(code, key, present="1", safe="1"),
+                            help=T["safe_help"])
+        if paused:
+            st.info(T["paused_note"])
+
+    @st.fragment(run_every=1.0)
+    def board() -> None:
+        """The class, live: a new read of the store every second."""
+        try:
+            roster = connection.store().roster(code)
+            places = connection.store().leaderboard(code) if info.challenge else []
+        except store.StoreError as error:
+            st.warning(T[error.kind])
+            return
+        now = dashboard.now()
+        if not roster:
+            st.info(T["nobody_yet"])
+        else:
+            st.markdown(dashboard.counts_line(roster, now, T))
+        if info.challenge:
+            st.subheader(T["leaderboard"])
+            if places:
+                st.dataframe(dashboard.leaderboard(places, info.challenge, T),
+                             hide_index=True)
+            else:
+                st.caption(T["leaderboard_empty"])
+        if safe:  # who is here, and nothing more
+            st.html(dashboard.nicknames_html(roster))
+            return
+        st.subheader(T["students"])
+        st.dataframe(
+            dashboard.table(roster, now, T, language.link_params()), hide_index=True,
+            column_config={
+                **{T[c]: st.column_config.NumberColumn(format="%.4g")
+                   for c in ("col_train_loss", "col_test_loss")},
+                T["col_test_accuracy"]: st.column_config.NumberColumn(format="percent"),
+                T["col_open"]: st.column_config.LinkColumn(display_text=T["col_open_text"])})
+        left, right = st.columns(2)
+        with left:
+            st.subheader(T["thumbnails"])
+            st.html(dashboard.thumbnails_html(roster, now, T))
+        with right:
+            st.html(dashboard.curves_html(roster, T))
+
+    board()
+
+# --- a student joins ---------------------------------------------------------------------
+elif code:
+    st.title(T["join_class"].format(code=store.shown_code(code)))
+    try:
+        info = connection.store().find(code, connection.client())
+    except store.StoreError as error:
+        said(error)
+    if info is None:
+        st.error(T["no_such_class"].format(code=store.shown_code(code)))
+        st.stop()
+    if info.challenge:
+        st.markdown(T["join_challenge"].format(challenge=T["challenge_" + info.challenge]))
+    me = student.member()
+    if me is not None and me.code == code:
+        st.markdown(T["already_in"].format(code=store.shown_code(code),
+                                           nickname=as_markdown(me.nickname)))
+        if st.button(T["back_to_playground"], type="primary"):
+            st.switch_page("pages/playground.py")
+        st.stop()
+    with st.form("join"):
+        nickname = st.text_input(T["nickname"], max_chars=store.NICKNAME_MAX,
+                                 help=T["nickname_help"])
+        if st.form_submit_button(T["join"], type="primary"):
+            try:
+                student.join(info, nickname)
+            except store.StoreError as error:
+                st.error(T[error.kind])
+
+# --- a teacher starts a class; a student finds one by its code -----------------------------
+else:
+    st.title(T["title"])
+    st.markdown(T["intro"])
+    start, find = st.columns(2, gap="large")
+    with start:
+        st.subheader(T["start_title"])
+        query = setup_chooser("start")
+        names = teacher.challenge_names(T)
+        challenge = st.radio(T["challenge"], list(names), format_func=names.get,
+                             key="start_challenge")
+        if st.button(T["start"], type="primary", disabled=query is None):
+            try:
+                teacher.start(query, challenge)
+            except store.StoreError as error:
+                said(error)
+        created = st.session_state.get(teacher.CREATED)
+        if created:
+            new_code, new_key = created
+            shown = store.shown_code(new_code)
+            st.success(T["started"].format(code=shown))
+            st.markdown(T["join_link"].format(code=shown))
+            st.code(teacher.join_link(new_code), language=None, wrap_lines=True)
+            st.markdown(T["dashboard_link"])
+            st.code(teacher.dashboard_link(new_code, new_key), language=None,
+                    wrap_lines=True)
+            st.link_button(T["open_dashboard"], teacher.dashboard_link(new_code, new_key),
+                           type="primary")
+    with find:
+        st.subheader(T["join_title"])
+        with st.form("find"):
+            typed = st.text_input(T["code"], help=T["code_help"], max_chars=12)
+            if st.form_submit_button(T["find"]) and store.normal_code(typed):
+                st.query_params["class"] = store.normal_code(typed)
+                st.rerun()

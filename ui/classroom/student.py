@@ -1,0 +1,169 @@
+"""A student in a class: joining it, the class's line on the Playground, and the run's
+reports to the class (a few times a second at most, written in the background by the
+process's reporter, so a slow or absent database never holds up training).
+
+Session keys are namespaced ``classroom.*``."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import parse_qsl, urlencode
+
+import numpy as np
+import streamlit as st
+
+from classroom import progress, store
+from classroom.store import Membership, Report
+from figures import png
+from figures.region import region_image
+
+from .. import language
+from ..playground import controller, views
+from ..playground.live import LiveRun
+from ..playground.settings import to_query
+from . import connection
+from .words import as_markdown
+
+MEMBER = "classroom.member"  # this session's Membership, once it has joined
+SETUP_VERSION = "classroom.setup_version"  # the teacher's set-up this student last opened
+LAST_REPORT = "classroom.last_report"  # time.monotonic() of the last report offered
+REPORT_SECONDS = 0.4  # a report at most this often: "a few times a second"
+THUMBNAIL = 32  # the region's thumbnail, pixels a side
+PRIVATE = ("pts",)  # drawn points never leave the session (an upload cannot: "csv")
+
+state = st.session_state
+
+
+def member() -> Membership | None:
+    return state.get(MEMBER)
+
+
+def join(info: store.ClassInfo, nickname: str) -> None:
+    """Join the class as ``nickname`` (raises the store's errors) and open its set-up."""
+    state[MEMBER] = connection.store().join(info.code, nickname)
+    open_setup(info)
+
+
+def open_setup(info: store.ClassInfo) -> None:
+    """Open the teacher's set-up in the Playground: a fresh run of it, paused."""
+    state[SETUP_VERSION] = info.setup_version
+    for key in (controller.PLAYING, controller.RUN):
+        state.pop(key, None)
+    st.switch_page("pages/playground.py", query_params=setup_params(info.setup))
+
+
+def setup_params(setup: str) -> dict[str, str]:
+    """The set-up's Playground link parameters, in this learner's language."""
+    return {**dict(parse_qsl(setup)), **language.link_params()}
+
+
+def settings_query(run: LiveRun) -> str:
+    """The query that reopens ``run``'s settings, without anything private."""
+    query = to_query(run.settings)
+    return urlencode({k: v for k, v in query.items() if k not in PRIVATE})
+
+
+# --- the run's reports ------------------------------------------------------------------
+def make_report(run: LiveRun, playing: bool) -> Report:
+    """What ``run`` tells the class now: its numbers, shape, state and a small picture."""
+    net, last = run.trainer.network, run.last
+    sizes = [net.W[0].shape[0], *(W.shape[1] for W in net.W)]
+    epochs = run.history.column("epoch")
+    train, test = run.history.column("train_loss"), run.history.column("test_loss")
+    if last.diverged:
+        status = "diverged"
+    elif not playing:
+        status = "paused"
+    elif progress.plateaued(epochs, train, last.train_accuracy):
+        status = "plateaued"
+    else:
+        status = "playing"
+    causes = views.causes(run)
+    keep = progress.thin(len(epochs), store.CURVE_POINTS)
+    curve = tuple((int(epochs[i]), _number(train[i]), _number(test[i])) for i in keep)
+    return Report(
+        epoch=run.epoch, train_loss=last.train_loss, test_loss=last.test_loss,
+        train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
+        shape="-".join(map(str, sizes)), hidden_layers=len(net.hidden),
+        weights=int(sum(W.size + b.size for W, b in zip(net.W, net.b))),
+        settings=settings_query(run), state=status, diagnosis=causes[0][0] if causes else "",
+        thumbnail=thumbnail(run), curve=curve)
+
+
+def _number(x) -> float | None:
+    return float(x) if x is not None and np.isfinite(x) else None
+
+
+def thumbnail(run: LiveRun) -> bytes:
+    """The decision region as a ``THUMBNAIL``-pixel PNG, coloured as the Playground's."""
+    if not run.trainer.network.is_finite():
+        return b""
+    output = run.region_output(THUMBNAIL)
+    return png.encode(region_image(output, run.data.task, value_scale=run.value_scale()))
+
+
+def report(run: LiveRun, playing: bool, force: bool = False) -> None:
+    """Offer ``run``'s report to the class, unless one went less than
+    ``REPORT_SECONDS`` ago (or ``force``: a change the teacher should see at once)."""
+    m = member()
+    now = time.monotonic()
+    if m is None or (not force and now - state.get(LAST_REPORT, -1e9) < REPORT_SECONDS):
+        return
+    state[LAST_REPORT] = now
+    connection.reporter().offer(m, make_report(run, playing))
+
+
+class Reporting:
+    """A live view that also reports the run to the class, and stops playing when the
+    teacher pauses the class. Draws exactly as the view it wraps."""
+
+    def __init__(self, view, run: LiveRun):
+        self.view, self.run = view, run
+
+    def draw(self, tick) -> None:
+        self.view.draw(tick)
+        report(self.run, playing=True)
+        m = member()
+        info = connection.reporter().status(m.code).info if m else None
+        if info is not None and info.paused:
+            state[controller.PLAYING] = False
+            st.rerun()
+
+
+def reporting(view, run: LiveRun):
+    """``view``, reporting to the class if this session is in one."""
+    return Reporting(view, run) if member() is not None else view
+
+
+# --- the class's line on the Playground -------------------------------------------------
+def banner(T: dict) -> None:
+    """Which class, under which nickname, the challenge; and what the class says: can it
+    be reached, has it ended, is it paused, has the teacher sent a new set-up."""
+    m = member()
+    if m is None:
+        return
+    status = connection.reporter().status(m.code)
+    info = status.info
+    challenge = T[f"challenge_{info.challenge}"] if info and info.challenge else ""
+    line = T["banner"].format(code=store.shown_code(m.code),
+                              nickname=as_markdown(m.nickname))
+    with st.container(border=True, key="np-class-banner"):
+        st.markdown(line + (f" · {T['banner_challenge']} {challenge}" if challenge else ""))
+        if status.ended:
+            st.warning(T["banner_ended"])
+        elif status.reachable is False:
+            st.warning(T["banner_unreachable"])
+        elif info is not None:
+            if info.paused:
+                st.info(T["banner_paused"])
+            if info.setup_version > state.get(SETUP_VERSION, 1):
+                st.info(T["banner_new_setup"])
+                st.button(T["banner_open_setup"], on_click=_accept, args=(info,),
+                          key="np-class-accept")
+
+
+def _accept(info: store.ClassInfo) -> None:
+    state[SETUP_VERSION] = info.setup_version
+    for key in (controller.PLAYING, controller.RUN):
+        state.pop(key, None)
+    st.query_params.from_dict(setup_params(info.setup))

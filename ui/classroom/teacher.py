@@ -1,0 +1,93 @@
+"""The teacher's side of a class: the set-up to start from (a lesson, the Playground as
+the teacher left it, or any Playground link), starting the class, and the actions of the
+dashboard (push a new set-up, pause, end). Session keys are namespaced ``classroom.*``."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import streamlit as st
+
+from classroom import challenges, store
+
+from ..playground import controller, presets
+from ..playground.settings import CSV_DATASET, from_query, to_query
+from . import connection
+
+NOW, LINK = "now", "link"  # the set-up choices besides the lessons
+CREATED = "classroom.created"  # (code, key) of the class this session started
+PRIVATE = ("pts",)  # drawn points stay with the teacher's session too
+
+
+def setup_choices(T: dict, T_play: dict) -> dict[str, str]:
+    """Choice -> its name: the Playground as it is now (when the teacher has opened it),
+    every lesson preset, a Playground link."""
+    out = {}
+    if controller.SETTINGS in st.session_state:
+        out[NOW] = T["setup_now"]
+    out.update({p: T_play["preset_names"].get(p, p) for p in presets.load()})
+    out[LINK] = T["setup_link"]
+    return out
+
+
+def setup_query(choice: str, link: str) -> tuple[str | None, list]:
+    """The set-up as a Playground query, and what the link's reading noted (clamped or
+    ignored settings). None when it cannot travel (an uploaded file)."""
+    if choice == NOW:
+        settings = st.session_state[controller.SETTINGS]
+        notes = []
+    elif choice == LINK:
+        params = dict(parse_qsl(urlsplit(link.strip()).query or link.strip()))
+        settings, notes = from_query(params)
+    else:
+        settings, notes = presets.load()[choice], []
+    if settings.dataset == CSV_DATASET:
+        return None, notes
+    query = to_query(settings)
+    return urlencode({k: v for k, v in query.items() if k not in PRIVATE}), notes
+
+
+def start(setup: str, challenge: str) -> tuple[str, str]:
+    """A new class; its (code, key) are kept in this session to show the links."""
+    code, key = connection.store().create_class(setup, challenge)
+    st.session_state[CREATED] = (code, key)
+    return code, key
+
+
+def app_base() -> str:
+    """The app's address, ending in "/": the page's own without its last part."""
+    url = (st.context.url or "").split("?")[0]
+    return url.rsplit("/", 1)[0] + "/" if "/" in url else "/"
+
+
+def join_link(code: str) -> str:
+    return f"{app_base()}class?{urlencode({'class': code})}"
+
+
+def dashboard_link(code: str, key: str, **extra: str) -> str:
+    return f"{app_base()}class?{urlencode({'class': code, 'key': key, **extra})}"
+
+
+def playground_link(settings: str, lang_params: dict) -> str:
+    """A student's run as a Playground link the teacher can open."""
+    query = "&".join(q for q in (settings, urlencode(lang_params)) if q)
+    return f"{app_base()}?{query}"
+
+
+def challenge_names(T: dict) -> dict[str, str]:
+    return {challenges.NONE: T["challenge_none"],
+            **{c: T[f"challenge_{c}"] for c in challenges.CHALLENGES}}
+
+
+def score_text(challenge: str, score: float, T: dict) -> str:
+    """A leaderboard score in words: 57 weights, loss 0.0123, 80 epochs."""
+    unit = challenges.CHALLENGES[challenge].unit
+    return T[f"score_{unit}"].format(score=score)
+
+
+def is_teacher(code: str, key: str) -> bool:
+    """Does this link's key open the dashboard? (False when the database cannot say.)"""
+    try:
+        return connection.store().is_teacher(code, key)
+    except store.StoreError:
+        return False
