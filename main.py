@@ -21,7 +21,7 @@ LESSONS = [  # pages/<name>.py at /<name>, titled by T["nav_<name>"]; Material i
 pages = {
     T["nav_playground"]: [st.Page("pages/playground.py", title=T["nav_playground"],
                                   icon=":material/tune:", default=True),
-                          st.Page("pages/classroom.py", title=T["nav_class"],
+                          st.Page("pages/class.py", title=T["nav_class"],
                                   icon=":material/groups:", url_path="class")],
     T["nav_lessons"]: [st.Page(f"pages/{name}.py", title=T[f"nav_{name}"], icon=icon,
                                url_path=name) for name, icon in LESSONS],

@@ -6,26 +6,13 @@ key, a code that does not exist, too many of them, a nickname taken, no database
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from classroom import store
-from tests.apptest import boxes
+from tests.apptest import boxes, open_page
 from ui.classroom import connection, student, teacher
 from ui.i18n import texts
 
 T = texts("classroom")
-
-
-def open_page(page_file: str, query: dict | None = None) -> AppTest:
-    """``tests.apptest.open_page`` for a page whose link (/class) is not its file's name:
-    AppTest finds such a page only once main.py has run and named its pages."""
-    at = AppTest.from_file("../main.py", default_timeout=60)
-    at.query_params["lang"] = (query or {}).get("lang", "en")  # (chosen on the first run)
-    at.run()
-    at.query_params.clear()  # (the Playground wrote its own)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.switch_page(page_file).run()
 
 
 @pytest.fixture(autouse=True)
@@ -39,14 +26,14 @@ def new_class(challenge: str = "fewest_weights", setup: str = "dataset=xor&hidde
     return connection.store().create_class(setup, challenge)
 
 
-def join_page(code: str, nickname: str) -> AppTest:
+def join_page(code: str, nickname: str):
     """A student's AppTest: the join page, the nickname given."""
-    at = open_page("pages/classroom.py", {"class": code})
+    at = open_page("pages/class.py", {"class": code})
     at.text_input[0].input(nickname)
     return at.button[0].click().run()
 
 
-def joined(code: str, nickname: str) -> AppTest:
+def joined(code: str, nickname: str):
     """A student's AppTest, joined, on the Playground."""
     at = join_page(code, nickname)
     # (AppTest's later runs stay on the page it was told, not the one the script went to)
@@ -55,7 +42,7 @@ def joined(code: str, nickname: str) -> AppTest:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_teacher_starts_a_class_and_gets_both_links(lang):
-    at = open_page("pages/classroom.py", {"lang": lang})
+    at = open_page("pages/class.py", {"lang": lang})
     assert not at.exception
     at.radio(key="start_challenge").set_value("fewest_weights").run()
     start = texts("classroom", lang)["start"]
@@ -71,12 +58,12 @@ def test_a_teacher_starts_a_class_and_gets_both_links(lang):
 
 def test_only_the_teacher_key_opens_the_dashboard():
     code, key = new_class()
-    at = open_page("pages/classroom.py", {"class": code, "key": key})
+    at = open_page("pages/class.py", {"class": code, "key": key})
     assert not at.exception and not at.error
     assert at.title[0].value == T["dashboard_title"].format(code=store.shown_code(code))
     assert T["nobody_yet"] in boxes(at)
     for wrong in ["x", key[:-1], new_class()[1]]:
-        at = open_page("pages/classroom.py", {"class": code, "key": wrong})
+        at = open_page("pages/class.py", {"class": code, "key": wrong})
         assert not at.exception
         assert [e.value for e in at.error] == [T["refused"]]
         assert not at.dataframe
@@ -95,7 +82,7 @@ def test_a_student_joins_plays_and_the_dashboard_shows_the_run():
     (row,) = connection.store().roster(code)
     assert row.report.epoch == 1 and row.report.shape == "2-3-1"
     assert row.report.state == "paused" and row.report.thumbnail.startswith(b"\x89PNG")
-    dash = open_page("pages/classroom.py", {"class": code, "key": key})
+    dash = open_page("pages/class.py", {"class": code, "key": key})
     assert not dash.exception
     table = dash.dataframe[0].value
     assert list(table[T["col_nickname"]]) == ["Ada"]
@@ -107,7 +94,7 @@ def test_nicknames_are_unique_and_a_wrong_code_is_said_plainly():
     joined(code, "Ada")
     at = join_page(code, "ada")
     assert [e.value for e in at.error] == [T["class_nickname_taken"]]
-    at = open_page("pages/classroom.py", {"class": "NOPE2345"})
+    at = open_page("pages/class.py", {"class": "NOPE2345"})
     assert not at.exception
     assert [e.value for e in at.error] == [T["no_such_class"].format(code="NOPE-2345")]
 
@@ -115,8 +102,8 @@ def test_nicknames_are_unique_and_a_wrong_code_is_said_plainly():
 def test_trying_codes_is_stopped_with_a_message():
     code, _ = new_class()
     for n in range(store.LOOKUP_LIMIT):
-        open_page("pages/classroom.py", {"class": f"NOPE234{store.CODE_ALPHABET[n]}"})
-    at = open_page("pages/classroom.py", {"class": code})  # the right one, too late
+        open_page("pages/class.py", {"class": f"NOPE234{store.CODE_ALPHABET[n]}"})
+    at = open_page("pages/class.py", {"class": code})  # the right one, too late
     assert [e.value for e in at.error] == [T["class_too_many_tries"]]
     assert not at.text_input
 
@@ -144,9 +131,9 @@ def test_no_database_is_said_and_the_playground_plays_on(monkeypatch, tmp_path):
     code, key = new_class()
     at = joined(code, "Ada")
     monkeypatch.setenv(connection.ENV, f"sqlite:///{tmp_path / 'no' / 'such.sqlite'}")
-    page = open_page("pages/classroom.py", {"class": code, "key": key})
+    page = open_page("pages/class.py", {"class": code, "key": key})
     assert not page.exception and [e.value for e in page.error] == [T["refused"]]
-    page = open_page("pages/classroom.py", {"class": code})
+    page = open_page("pages/class.py", {"class": code})
     assert not page.exception and [e.value for e in page.error] == [T["class_unreachable"]]
     step = next(b for b in at.button if b.label == texts("playground")["step"])
     step.click().run()  # the student's page trains on

@@ -64,14 +64,21 @@ COLUMNS = ["col_nickname", "col_state", "col_shape", "col_weights", "col_epoch",
            "col_open"]
 
 
-def leaderboard(places: list[store.Place], challenge: str, T: dict) -> pd.DataFrame:
-    return pd.DataFrame(
-        [{T["col_place"]: i, T["col_nickname"]: p.nickname,
-          T["col_score"]: teacher.score_text(challenge, p.score, T),
-          T["col_shape"]: p.shape, T["col_epoch"]: p.epoch}
-         for i, p in enumerate(places, start=1)],
-        columns=[T[c] for c in ("col_place", "col_nickname", "col_score", "col_shape",
-                                "col_epoch")])
+def leaderboard_html(places: list[store.Place], challenge: str, T: dict) -> str:
+    """The challenge's best entries as a table in large type (it is read off a projector):
+    place, nickname (as text), score, network, epoch."""
+    head = "".join(f"<th>{html.escape(T[c])}</th>" for c in
+                   ("col_place", "col_nickname", "col_score", "col_shape", "col_epoch"))
+    rows = "".join(
+        f"<tr><td>{i}</td><td>{html.escape(p.nickname)}</td>"
+        f"<td>{html.escape(teacher.score_text(challenge, p.score, T))}</td>"
+        f"<td>{html.escape(p.shape or '')}</td><td>{p.epoch:,}</td></tr>"
+        for i, p in enumerate(places, start=1))
+    return (f'<table class="np-class-leaderboard" style="font-size:18px;'
+            f'border-collapse:collapse;min-width:60%">'
+            f'<thead style="text-align:left">{head}</thead><tbody>{rows}</tbody></table>'
+            '<style>.np-class-leaderboard td,.np-class-leaderboard th{padding:4px 14px;'
+            'border-bottom:1px solid #ddd}</style>')
 
 
 def thumbnails_html(roster: list[store.Student], now: float, T: dict) -> str:

@@ -22,7 +22,7 @@ from ..playground import controller, views
 from ..playground.live import LiveRun
 from ..playground.settings import to_query
 from . import connection
-from .words import as_markdown
+from .words import as_markdown, tell
 
 MEMBER = "classroom.member"  # this session's Membership, once it has joined
 SETUP_VERSION = "classroom.setup_version"  # the teacher's set-up this student last opened
@@ -38,10 +38,23 @@ def member() -> Membership | None:
     return state.get(MEMBER)
 
 
-def join(info: store.ClassInfo, nickname: str) -> None:
-    """Join the class as ``nickname`` (raises the store's errors) and open its set-up."""
-    state[MEMBER] = connection.store().join(info.code, nickname)
-    open_setup(info)
+NICKNAME = "classroom.nickname"  # the join form's field
+JOINED = "classroom.joined"  # the class just joined: its set-up opens on the next run
+
+
+def join(info: store.ClassInfo) -> None:
+    """The join button's callback: join as the nickname typed, or say why not."""
+    try:
+        state[MEMBER] = connection.store().join(info.code, state.get(NICKNAME, ""))
+        state[JOINED] = info
+    except store.StoreError as error:
+        tell(error.kind)
+
+
+def open_if_joined() -> None:
+    """Just joined: open the class's set-up in the Playground."""
+    if JOINED in state:
+        open_setup(state.pop(JOINED))
 
 
 def open_setup(info: store.ClassInfo) -> None:
@@ -123,11 +136,21 @@ class Reporting:
     def draw(self, tick) -> None:
         self.view.draw(tick)
         report(self.run, playing=True)
-        m = member()
-        info = connection.reporter().status(m.code).info if m else None
-        if info is not None and info.paused:
+        status = connection.reporter().status(member().code)
+        if status.info is not None and status.info.paused:
             state[controller.PLAYING] = False
             st.rerun()
+        if _news(status) != state.get(SHOWN):  # the banner has news: the page redraws
+            st.rerun()  # (and plays on)
+
+
+SHOWN = "classroom.shown"  # what the banner last said (``_news``)
+
+
+def _news(status) -> tuple:
+    """What the banner says of the class: reachable, ended, the set-up's version."""
+    version = status.info.setup_version if status.info else None
+    return (status.reachable is not False, status.ended, version)
 
 
 def reporting(view, run: LiveRun):
@@ -143,6 +166,7 @@ def banner(T: dict) -> None:
     if m is None:
         return
     status = connection.reporter().status(m.code)
+    state[SHOWN] = _news(status)
     info = status.info
     challenge = T[f"challenge_{info.challenge}"] if info and info.challenge else ""
     line = T["banner"].format(code=store.shown_code(m.code),

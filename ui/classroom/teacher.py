@@ -13,6 +13,7 @@ from classroom import challenges, store
 from ..playground import controller, presets
 from ..playground.settings import CSV_DATASET, from_query, to_query
 from . import connection
+from .words import tell
 
 NOW, LINK = "now", "link"  # the set-up choices besides the lessons
 CREATED = "classroom.created"  # (code, key) of the class this session started
@@ -47,11 +48,43 @@ def setup_query(choice: str, link: str) -> tuple[str | None, list]:
     return urlencode({k: v for k, v in query.items() if k not in PRIVATE}), notes
 
 
-def start(setup: str, challenge: str) -> tuple[str, str]:
+# --- the buttons' callbacks: a refusal of the store is said on the next run -------------
+def _act(action, *args) -> bool:
+    try:
+        action(*args)
+        return True
+    except store.StoreError as error:
+        tell(error.kind)
+        return False
+
+
+def start(setup: str, challenge: str) -> None:
     """A new class; its (code, key) are kept in this session to show the links."""
-    code, key = connection.store().create_class(setup, challenge)
-    st.session_state[CREATED] = (code, key)
-    return code, key
+    def create() -> None:
+        st.session_state[CREATED] = connection.store().create_class(setup, challenge)
+    _act(create)
+
+
+def push(code: str, setup: str) -> None:
+    if _act(lambda: connection.store().push_setup(code, setup)):
+        tell("pushed", "success")
+
+
+def pause(code: str, paused: bool) -> None:
+    _act(lambda: connection.store().set_paused(code, paused))
+
+
+ENDED = "classroom.ended"  # the classes this teacher has ended (their data is gone)
+
+
+def end(code: str) -> None:
+    if _act(lambda: connection.store().end(code)):
+        st.session_state.setdefault(ENDED, set()).add(code)
+
+
+def ended_here(code: str) -> bool:
+    """Did this teacher end this class? (Its key opens nothing now: say so instead.)"""
+    return code in st.session_state.get(ENDED, ())
 
 
 def app_base() -> str:

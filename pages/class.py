@@ -11,7 +11,7 @@ import streamlit as st
 from classroom import store
 from ui import language, routing
 from ui.classroom import connection, dashboard, student, teacher
-from ui.classroom.words import as_markdown
+from ui.classroom.words import as_markdown, say_pending
 from ui.i18n import texts
 from ui.playground import frame
 
@@ -45,8 +45,22 @@ def setup_chooser(prefix: str) -> str | None:
     return query
 
 
+FIND = "classroom.find"  # the code typed to find a class
+
+
+def find_class() -> None:
+    """Open the join page of the class whose code was typed."""
+    typed = store.normal_code(st.session_state.get(FIND, ""))
+    if typed:
+        st.query_params["class"] = typed
+
+
 # --- the teacher's dashboard -------------------------------------------------------------
 if code and key:
+    if teacher.ended_here(code):
+        st.title(T["dashboard_title"].format(code=store.shown_code(code)))
+        st.info(T["ended"])
+        st.stop()
     if not teacher.is_teacher(code, key):
         st.title(T["title"])
         st.error(T["refused"])
@@ -66,21 +80,18 @@ if code and key:
         st.stop()
     if info.challenge:
         st.markdown(f"**{T['challenge']}:** {T['challenge_' + info.challenge]}")
+    say_pending(T)
     if not present:  # the actions, on the teacher's own screen
         actions = st.container(horizontal=True, vertical_alignment="center")
         with actions.popover(T["push"], help=T["push_help"], icon=":material/send:"):
             query = setup_chooser("push")
-            if st.button(T["push_send"], disabled=query is None):
-                connection.store().push_setup(code, query)
-                st.success(T["pushed"])
+            st.button(T["push_send"], disabled=query is None, on_click=teacher.push,
+                      args=(code, query))
         paused = info.paused
-        if actions.button(T["resume_class"] if paused else T["pause_class"]):
-            connection.store().set_paused(code, not paused)
-            st.rerun()
+        actions.button(T["resume_class"] if paused else T["pause_class"],
+                       on_click=teacher.pause, args=(code, not paused))
         with actions.popover(T["end_class"], icon=":material/stop_circle:"):
-            if st.button(T["end_confirm"], type="primary"):
-                connection.store().end(code)
-                st.rerun()
+            st.button(T["end_confirm"], type="primary", on_click=teacher.end, args=(code,))
         actions.link_button(T["present_link"], teacher.dashboard_link(code, key, present="1"),
                             help=T["present_help"])
         actions.link_button(T["safe_link"],
@@ -106,8 +117,7 @@ if code and key:
         if info.challenge:
             st.subheader(T["leaderboard"])
             if places:
-                st.dataframe(dashboard.leaderboard(places, info.challenge, T),
-                             hide_index=True)
+                st.html(dashboard.leaderboard_html(places, info.challenge, T))
             else:
                 st.caption(T["leaderboard_empty"])
         if safe:  # who is here, and nothing more
@@ -132,6 +142,7 @@ if code and key:
 
 # --- a student joins ---------------------------------------------------------------------
 elif code:
+    student.open_if_joined()
     st.title(T["join_class"].format(code=store.shown_code(code)))
     try:
         info = connection.store().find(code, connection.client())
@@ -146,17 +157,14 @@ elif code:
     if me is not None and me.code == code:
         st.markdown(T["already_in"].format(code=store.shown_code(code),
                                            nickname=as_markdown(me.nickname)))
-        if st.button(T["back_to_playground"], type="primary"):
-            st.switch_page("pages/playground.py")
+        st.page_link("pages/playground.py", label=T["back_to_playground"],
+                     icon=":material/tune:")
         st.stop()
+    say_pending(T)
     with st.form("join"):
-        nickname = st.text_input(T["nickname"], max_chars=store.NICKNAME_MAX,
-                                 help=T["nickname_help"])
-        if st.form_submit_button(T["join"], type="primary"):
-            try:
-                student.join(info, nickname)
-            except store.StoreError as error:
-                st.error(T[error.kind])
+        st.text_input(T["nickname"], max_chars=store.NICKNAME_MAX, help=T["nickname_help"],
+                      key=student.NICKNAME)
+        st.form_submit_button(T["join"], type="primary", on_click=student.join, args=(info,))
 
 # --- a teacher starts a class; a student finds one by its code -----------------------------
 else:
@@ -169,11 +177,9 @@ else:
         names = teacher.challenge_names(T)
         challenge = st.radio(T["challenge"], list(names), format_func=names.get,
                              key="start_challenge")
-        if st.button(T["start"], type="primary", disabled=query is None):
-            try:
-                teacher.start(query, challenge)
-            except store.StoreError as error:
-                said(error)
+        st.button(T["start"], type="primary", disabled=query is None, on_click=teacher.start,
+                  args=(query, challenge))
+        say_pending(T)
         created = st.session_state.get(teacher.CREATED)
         if created:
             new_code, new_key = created
@@ -189,7 +195,5 @@ else:
     with find:
         st.subheader(T["join_title"])
         with st.form("find"):
-            typed = st.text_input(T["code"], help=T["code_help"], max_chars=12)
-            if st.form_submit_button(T["find"]) and store.normal_code(typed):
-                st.query_params["class"] = store.normal_code(typed)
-                st.rerun()
+            st.text_input(T["code"], help=T["code_help"], max_chars=12, key=FIND)
+            st.form_submit_button(T["find"], on_click=find_class)
