@@ -16,6 +16,7 @@ that names codes that do not exist is refused after ``LOOKUP_LIMIT`` misses with
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -50,6 +51,7 @@ classes = sa.Table(
     "np_classes", metadata,
     sa.Column("code", sa.String(CODE_LENGTH), primary_key=True),
     sa.Column("key_hash", sa.String(64), nullable=False),
+    sa.Column("view_hash", sa.String(64), nullable=False),  # the projector's key
     sa.Column("setup", sa.Text, nullable=False),  # the Playground link's query
     sa.Column("setup_version", sa.Integer, nullable=False),  # +1 with every push
     sa.Column("challenge", sa.String(32), nullable=False),  # challenges.CHALLENGES or ""
@@ -208,6 +210,14 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def view_key(key: str) -> str:
+    """The projector's key, made from the teacher's: it opens the dashboard to look at,
+    never to act, so a link on a projector (its address bar in view of the class) gives
+    no one the teacher's actions."""
+    digest = hmac.new(key.encode(), b"projector", hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:18]).decode()
+
+
 def _finite(x) -> float | None:
     return float(x) if x is not None and math.isfinite(x) else None
 
@@ -328,7 +338,8 @@ class Store:
         self.purge()
         for _ in range(5):  # a code already in use (1 in 10**9 per class): draw again
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-            row = dict(code=code, key_hash=_hash(key), setup=setup[:SETUP_MAX],
+            row = dict(code=code, key_hash=_hash(key), view_hash=_hash(view_key(key)),
+                       setup=setup[:SETUP_MAX],
                        setup_version=1, challenge=challenge, paused=False, created=now,
                        expires=now + ttl)
             try:
@@ -349,8 +360,16 @@ class Store:
         return None if row is None else _class_info(row)
 
     def is_teacher(self, code: str, key: str) -> bool:
-        """Does ``key`` open this class's dashboard?"""
-        row = self._do(lambda c: c.execute(sa.select(classes.c.key_hash).where(
+        """Does ``key`` open this class's dashboard, with the teacher's actions?"""
+        return self._opens(code, key, "key_hash")
+
+    def can_view(self, code: str, key: str) -> bool:
+        """Does ``key`` (the teacher's, or the projector's: ``view_key``) show the
+        dashboard?"""
+        return self._opens(code, key, "key_hash") or self._opens(code, key, "view_hash")
+
+    def _opens(self, code: str, key: str, column: str) -> bool:
+        row = self._do(lambda c: c.execute(sa.select(classes.c[column]).where(
             classes.c.code == code, classes.c.expires > self.clock())).first())
         return row is not None and bool(key) and hmac.compare_digest(row[0], _hash(key))
 

@@ -170,9 +170,9 @@ def _legend(chart: Chart) -> str:
             f'justify-content:center;font-size:12px;color:#444">{items}</div>')
 
 
-def to_html(chart: Chart) -> str:
+def to_html(chart: Chart, legend: bool = True) -> str:
     """``chart`` as HTML: its title, the note (if any), the plot as an ``<img>`` of its SVG
-    scaling with its column, and the legend."""
+    scaling with its column, and the legend (unless ``legend`` is False)."""
     uri = "data:image/svg+xml;base64," + base64.b64encode(to_svg(chart).encode()).decode()
     note = (f'<div class="np-chart-note" style="font-size:12px;color:#8a4b00;'
             f'text-align:center">{html.escape(chart.note)}</div>') if chart.note else ""
@@ -180,7 +180,8 @@ def to_html(chart: Chart) -> str:
             f'<div class="np-chart-title" style="font-size:14px;font-weight:600;'
             f'text-align:center;color:#333">{html.escape(chart.title)}</div>{note}'
             f'<img src="{uri}" alt="{html.escape(chart.title)}" '
-            f'style="width:100%;aspect-ratio:{W}/{H};display:block">{_legend(chart)}</div>')
+            f'style="width:100%;aspect-ratio:{W}/{H};display:block">'
+            f'{_legend(chart) if legend else ""}</div>')
 
 
 def _packed(values: np.ndarray) -> str | list[str]:

@@ -1,8 +1,9 @@
 """Class: a teacher starts a class and follows it on a live dashboard; students join it.
 
 One page, three uses, by its link: ``/class`` starts a class (or finds one by its code),
-``/class?class=CODE`` joins it, ``/class?class=CODE&key=KEY`` is the teacher's dashboard
-(``present=1`` for the projector, ``safe=1`` to show nicknames and the leaderboard only).
+``/class?class=CODE`` joins it, ``/class?class=CODE&key=KEY`` is the teacher's dashboard,
+``&view=VIEW`` instead of the key the projector's (it shows the class on one screen and
+cannot act; ``safe=1``: nicknames and the leaderboard only).
 The class lives in a database (classroom/store.py); the student's side of a class is in
 the Playground (ui/classroom/student.py)."""
 
@@ -19,9 +20,10 @@ routing.through_app()  # first, before anything is drawn
 LANG = language.current()
 T, T_play = texts("classroom", LANG), texts("playground", LANG)
 code = store.normal_code(st.query_params.get("class", ""))
-key = st.query_params.get("key", "")
-present = st.query_params.get("present") == "1"
-safe = st.query_params.get("safe") == "1"
+key = st.query_params.get("key", "")  # the teacher's: it opens the dashboard and its actions
+view = st.query_params.get("view", "")  # the projector's: it opens the dashboard to look at
+present = bool(view) and not key  # on the projector: the class on one 1280 x 720 screen
+safe = present and st.query_params.get("safe") == "1"  # for the students' eyes
 
 
 def said(error: store.StoreError) -> None:
@@ -56,19 +58,21 @@ def find_class() -> None:
 
 
 # --- the teacher's dashboard -------------------------------------------------------------
-if code and key:
+if code and (key or view):
     if teacher.ended_here(code):
         st.title(T["dashboard_title"].format(code=store.shown_code(code)))
         st.info(T["ended"])
         st.stop()
-    if not teacher.is_teacher(code, key):
+    if not teacher.opens(code, key, view):
         st.title(T["title"])
         st.error(T["refused"])
         st.stop()
     if present:
         st.set_page_config(initial_sidebar_state="collapsed")
         st.html(frame.PRESENT_CSS)
-    st.title(T["dashboard_title"].format(code=store.shown_code(code)))
+    # (on the projector a smaller title: the class must fit one 1280 x 720 screen)
+    (st.header if present else st.title)(T["dashboard_title"].format(
+        code=store.shown_code(code)))
     st.markdown(T["dashboard_intro"].format(link=teacher.join_link(code),
                                             code=store.shown_code(code)))
     try:
@@ -78,8 +82,9 @@ if code and key:
     if info is None:
         st.info(T["ended"])
         st.stop()
-    if info.challenge:
-        st.markdown(f"**{T['challenge']}:** {T['challenge_' + info.challenge]}")
+    challenge = T["challenge_" + info.challenge] if info.challenge else ""
+    if challenge and not present:
+        st.markdown(f"**{T['challenge']}:** {challenge}")
     say_pending(T)
     if not present:  # the actions, on the teacher's own screen
         actions = st.container(horizontal=True, vertical_alignment="center")
@@ -92,10 +97,9 @@ if code and key:
                        on_click=teacher.pause, args=(code, not paused))
         with actions.popover(T["end_class"], icon=":material/stop_circle:"):
             st.button(T["end_confirm"], type="primary", on_click=teacher.end, args=(code,))
-        actions.link_button(T["present_link"], teacher.dashboard_link(code, key, present="1"),
+        actions.link_button(T["present_link"], teacher.projector_link(code, key),
                             help=T["present_help"])
-        actions.link_button(T["safe_link"],
-                            teacher.dashboard_link(code, key, present="1", safe="1"),
+        actions.link_button(T["safe_link"], teacher.projector_link(code, key, safe=True),
                             help=T["safe_help"])
         if paused:
             st.info(T["paused_note"])
@@ -110,18 +114,32 @@ if code and key:
             st.warning(T[error.kind])
             return
         now = dashboard.now()
-        if not roster:
-            st.info(T["nobody_yet"])
-        else:
-            st.markdown(dashboard.counts_line(roster, now, T))
-        if info.challenge:
-            st.subheader(T["leaderboard"])
-            if places:
-                st.html(dashboard.leaderboard_html(places, info.challenge, T))
+        # on the projector: the class at a glance on one 1280 x 720 screen; on the
+        # teacher's own screen: every student's numbers too
+        top = st.columns(2, gap="large") if present else [st.container(), st.container()]
+        with top[1 if present else 0]:
+            if roster:
+                st.markdown(dashboard.counts_line(roster, now, T))
             else:
-                st.caption(T["leaderboard_empty"])
-        if safe:  # who is here, and nothing more
-            st.html(dashboard.nicknames_html(roster))
+                st.info(T["nobody_yet"])
+        with top[0]:
+            if info.challenge:
+                st.subheader(T["leaderboard"])
+                if present:
+                    st.caption(challenge)
+                if places:
+                    st.html(dashboard.leaderboard_html(places[:5 if present else 10],
+                                                       info.challenge, T))
+                else:
+                    st.caption(T["leaderboard_empty"])
+            if present and not safe:
+                st.html(dashboard.curves_html(roster, T, width=400))
+        with top[1]:
+            if safe:  # who is here, and nothing more
+                st.html(dashboard.nicknames_html(roster))
+            elif present:
+                st.html(dashboard.thumbnails_html(roster, now, T, size=56))
+        if present:
             return
         st.subheader(T["students"])
         st.dataframe(

@@ -82,6 +82,10 @@ def test_teacher_key_opens_only_its_own_class(db):
     assert not db.is_teacher(code, "")
     assert not db.is_teacher(code, key + "x")
     assert not db.is_teacher("NOSUCHCL", key)
+    view = store.view_key(key)  # the projector's: it shows, it does not act
+    assert db.can_view(code, view) and db.can_view(code, key)
+    assert not db.is_teacher(code, view) and not db.can_view(other, view)
+    assert not db.can_view(code, "") and not db.can_view(code, store.view_key(other_key))
     info = db.info(code)
     assert (info.setup, info.challenge, info.paused, info.setup_version) == \
         ("dataset=spiral", "fewest_weights", False, 1)

@@ -62,11 +62,27 @@ def test_only_the_teacher_key_opens_the_dashboard():
     assert not at.exception and not at.error
     assert at.title[0].value == T["dashboard_title"].format(code=store.shown_code(code))
     assert T["nobody_yet"] in boxes(at)
-    for wrong in ["x", key[:-1], new_class()[1]]:
+    assert T["pause_class"] in [b.label for b in at.button]  # the teacher's actions
+    for wrong in ["x", key[:-1], new_class()[1], store.view_key(key)]:
         at = open_page("pages/class.py", {"class": code, "key": wrong})
         assert not at.exception
         assert [e.value for e in at.error] == [T["refused"]]
         assert not at.dataframe
+
+
+def test_the_projectors_key_shows_the_class_and_cannot_act():
+    code, key = new_class()
+    joined(code, "Ada")
+    at = open_page("pages/class.py", {"class": code, "view": store.view_key(key)})
+    assert not at.exception and not at.error
+    assert not at.button and not at.dataframe  # no actions, no one's numbers in a table
+    assert any("Ada" in h.proto.body for h in at.get("html"))
+    safe = open_page("pages/class.py",
+                     {"class": code, "view": store.view_key(key), "safe": "1"})
+    bodies = "".join(h.proto.body for h in safe.get("html"))
+    assert "Ada" in bodies and "np-class-thumbnails" not in bodies
+    wrong = open_page("pages/class.py", {"class": code, "view": key[::-1]})
+    assert [e.value for e in wrong.error] == [T["refused"]]
 
 
 def test_a_student_joins_plays_and_the_dashboard_shows_the_run():

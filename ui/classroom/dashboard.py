@@ -74,27 +74,28 @@ def leaderboard_html(places: list[store.Place], challenge: str, T: dict) -> str:
         f"<td>{html.escape(teacher.score_text(challenge, p.score, T))}</td>"
         f"<td>{html.escape(p.shape or '')}</td><td>{p.epoch:,}</td></tr>"
         for i, p in enumerate(places, start=1))
-    return (f'<table class="np-class-leaderboard" style="font-size:18px;'
+    return (f'<table class="np-class-leaderboard" style="font-size:clamp(14px,1.4vw,20px);'
             f'border-collapse:collapse;min-width:60%">'
             f'<thead style="text-align:left">{head}</thead><tbody>{rows}</tbody></table>'
             '<style>.np-class-leaderboard td,.np-class-leaderboard th{padding:4px 14px;'
             'border-bottom:1px solid #ddd}</style>')
 
 
-def thumbnails_html(roster: list[store.Student], now: float, T: dict) -> str:
-    """Every student's decision region, their nickname (as text) and state under it."""
+def thumbnails_html(roster: list[store.Student], now: float, T: dict,
+                    size: int = THUMBNAIL_PX) -> str:
+    """Every student's decision region, ``size`` pixels wide, their nickname (as text)
+    and state under it."""
     cells = []
     for s in roster:
         r = s.report
         if r is None or not r.thumbnail:
-            picture = (f'<div style="width:{THUMBNAIL_PX}px;height:{THUMBNAIL_PX}px;'
-                       f'background:#eee"></div>')
+            picture = f'<div style="width:{size}px;height:{size}px;background:#eee"></div>'
         else:
             uri = "data:image/png;base64," + base64.b64encode(r.thumbnail).decode()
-            picture = (f'<img src="{uri}" alt="" width="{THUMBNAIL_PX}" '
-                       f'height="{THUMBNAIL_PX}" style="image-rendering:auto;display:block">')
+            picture = (f'<img src="{uri}" alt="" width="{size}" height="{size}" '
+                       f'style="display:block">')
         cells.append(
-            f'<figure style="margin:0;width:{THUMBNAIL_PX}px">{picture}'
+            f'<figure style="margin:0;width:{size}px">{picture}'
             f'<figcaption style="font-size:12px;overflow:hidden;text-overflow:ellipsis;'
             f'white-space:nowrap">{html.escape(s.nickname)}<br>'
             f'<span style="color:#666">{html.escape(T["state_" + state_of(s, now)])}'
@@ -122,8 +123,14 @@ def curves_chart(roster: list[store.Student], T: dict) -> curves.Chart:
     return curves.Chart(T["curves_title"], series, x_title=T["epoch"], log_y=True)
 
 
-def curves_html(roster: list[store.Student], T: dict) -> str:
-    return svg_chart.to_html(curves_chart(roster, T))
+LEGEND_MOST = 8  # more students than this: no legend (thirty names would fill a screen)
+
+
+def curves_html(roster: list[store.Student], T: dict, width: int | None = None) -> str:
+    """The class's curves, at most ``width`` pixels wide (None: as wide as the column)."""
+    chart = curves_chart(roster, T)
+    out = svg_chart.to_html(chart, legend=len(chart.series) <= LEGEND_MOST)
+    return f'<div style="max-width:{width}px">{out}</div>' if width else out
 
 
 def now() -> float:

@@ -97,8 +97,16 @@ def join_link(code: str) -> str:
     return f"{app_base()}class?{urlencode({'class': code})}"
 
 
-def dashboard_link(code: str, key: str, **extra: str) -> str:
-    return f"{app_base()}class?{urlencode({'class': code, 'key': key, **extra})}"
+def dashboard_link(code: str, key: str) -> str:
+    """The teacher's dashboard: it opens with the teacher's actions."""
+    return f"{app_base()}class?{urlencode({'class': code, 'key': key})}"
+
+
+def projector_link(code: str, key: str, safe: bool = False) -> str:
+    """The dashboard for the projector: the projector's key (it shows, it cannot act), and
+    with ``safe`` only nicknames and the leaderboard."""
+    params = {"class": code, "view": store.view_key(key), **({"safe": "1"} if safe else {})}
+    return f"{app_base()}class?{urlencode(params)}"
 
 
 def playground_link(settings: str, lang_params: dict) -> str:
@@ -118,9 +126,11 @@ def score_text(challenge: str, score: float, T: dict) -> str:
     return T[f"score_{unit}"].format(score=score)
 
 
-def is_teacher(code: str, key: str) -> bool:
-    """Does this link's key open the dashboard? (False when the database cannot say.)"""
+def opens(code: str, key: str, view: str) -> bool:
+    """Does this link open the dashboard: the teacher's ``key``, or the projector's
+    ``view``? (False when the database cannot say.)"""
     try:
-        return connection.store().is_teacher(code, key)
+        return (connection.store().is_teacher(code, key) if key
+                else connection.store().can_view(code, view))
     except store.StoreError:
         return False
