@@ -4,7 +4,8 @@
 
 1. health through nginx; 2. a new student is named a replica in a cookie and stays there;
 3. a page in Chromium trains with ``?play=1``, its live pictures arriving over the live
-channel's websocket through nginx, no exception; 4. the replica that page is on is stopped
+channel's websocket through nginx, no exception; 4. a class started on one replica and
+joined on another is one class (its database is shared); 5. the replica that page is on is stopped
 (``--stop``, ``{n}`` being its number from 1): the page reconnects to another replica,
 whose cookie it now carries, says so (ui/replica.py), keeps the student's settings and
 trains after Play; a new student goes to a replica still running. Prints a line per
@@ -108,6 +109,7 @@ def run(base: str, stop: str | None, shots: Path | None) -> None:
         exceptions = page.locator('[data-testid="stException"]').count()
         check(not errors and exceptions == 0, f"no exception ({errors or exceptions})")
         shoot(page, shots, "stack-playing")
+        one_class(browser, base)
         if stop is None:
             return
         before = page_replica(page)
@@ -135,6 +137,31 @@ def run(base: str, stop: str | None, shots: Path | None) -> None:
               f"no exception ({errors})")
         check(all(get(base)[1] not in (None, before) for _ in range(3)),
               "new students go to the replicas still running")
+
+
+def one_class(browser, base: str) -> None:
+    """A class split over the replicas is one class: a teacher starts it on one replica,
+    a student joins on another, and the teacher's dashboard shows the student."""
+    teacher = browser.new_context().new_page()
+    teacher.goto(base + "/class")
+    teacher.get_by_role("button", name="Start the class").click(timeout=90_000)
+    teacher.locator("code").nth(1).wait_for(timeout=30_000)
+    join, dashboard = teacher.locator("code").all_inner_texts()[:2]
+    here = page_replica(teacher)
+    for attempt in range(4):  # new students go to the replicas in turn: one is elsewhere
+        student = browser.new_context().new_page()
+        student.goto(join)
+        student.get_by_role("textbox", name="Your nickname").fill(f"student {attempt}")
+        student.get_by_role("button", name="Join and open the Playground").click()
+        student.wait_for_url(lambda url: "dataset=" in url, timeout=60_000)
+        there = page_replica(student)
+        if there != here:
+            break
+    check(there not in (None, here), f"a teacher on {here} and a student on {there}")
+    teacher.goto(dashboard)
+    caption = teacher.locator(".np-class-thumbnails figcaption", has_text=f"student {attempt}")
+    caption.first.wait_for(timeout=30_000)
+    check(caption.count() == 1, "are one class: the student is on the teacher's dashboard")
 
 
 def shoot(page, folder: Path | None, name: str) -> None:
