@@ -14,6 +14,13 @@ how long each part of the machine was ready to run but waited for a core. Option
 simultaneous first loads (``--first-loads``), a soak (``--soak-minutes``), and sessions
 opened and closed (``--churn``) with RSS before and after.
 
+``--class-mode``: each stage runs twice, in turn: as above, then as a class (class mode:
+a class is started in the server's database with the same link, every session joins it
+under a nickname through the class page, as a student does, and reports to it while it
+trains; the teacher's dashboard is open too, as one more light client). Reported beside
+the stage: the students' rates against the same stage without class mode, how often the
+dashboard was redrawn, and how old each student's latest report was at the end.
+
 Targets: every session >= 10 updates/s and >= 25 epochs/s at 30 sessions; 30
 simultaneous first loads each within 2 s; the class's efficiency (the epochs/s of all
 sessions together over the CLI's for one such network alone, measured in the same run, with
@@ -23,6 +30,7 @@ a plain PyTorch loop's beside it) >= 2 on one process and >= 3 through deploy/se
     python benchmarks/class_load.py --replicas 2           # deploy/serve.py: nginx + 2
     python benchmarks/class_load.py --stages 30 --browsers 3 --first-loads 30
     python benchmarks/class_load.py --stages --soak-minutes 5 --churn 50
+    python benchmarks/class_load.py --replicas 2 --stages 30 --browsers 0 --class-mode
 
 Everything it starts it stops; each stage is bounded in time.
 """
@@ -100,8 +108,9 @@ def server(args) -> tuple[str, list[int]]:
         cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port),
                "--browser.gatherUsageStats", "false", *extra]
+    env = {**os.environ, "NP_CLASS_DB": args.class_db}  # (every replica: one class database)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         drive.wait_healthy(base)
@@ -132,6 +141,21 @@ def drawn_message(component_id: str, query: str) -> bytes:
     return msg.SerializeToString()
 
 
+def join_message(code: str, fields: dict[str, str], nickname: str) -> bytes:
+    """The class page's join form sent as a browser sends it: the nickname typed, the
+    form's button pressed (``fields``: "nickname" and "join", the two widgets' ids)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    msg = BackMsg()
+    msg.rerun_script.query_string = f"class={code}"
+    msg.rerun_script.page_name = "class"
+    typed = msg.rerun_script.widget_states.widgets.add()
+    typed.id, typed.string_value = fields["nickname"], nickname
+    pressed = msg.rerun_script.widget_states.widgets.add()
+    pressed.id, pressed.trigger_value = fields["join"], True
+    return msg.SerializeToString()
+
+
 BROWSER_CONNECTIONS = 6  # what a browser opens to one host over HTTP/1.1, each kept alive
 
 
@@ -140,8 +164,14 @@ class Client:
     the live pictures as Streamlit messages and, once the page's end of the live channel
     has arrived (ui/live/channel.py), over the channel, as a browser does."""
 
-    def __init__(self, base: str, query: str, fetch_assets: bool = False):
+    def __init__(self, base: str, query: str, fetch_assets: bool = False,
+                 join: tuple[str, str] | None = None, page: str = ""):
+        """``join``: (class code, nickname): open the class's join page first and join
+        as a student does (the class's set-up is ``query``); ``page``: another page
+        than the Playground (the dashboard: "class")."""
         self.base, self.query, self.fetch_assets = base, query, fetch_assets
+        self.join, self.page = join, page
+        self.dashboards: list[float] = []  # when the class's dashboard was redrawn
         self.regions = 0
         self.epoch = 0
         self.errors: list[str] = []
@@ -203,9 +233,12 @@ class Client:
                                           open_timeout=60, ping_interval=None,
                                           additional_headers=headers) as ws:
                 msg = BackMsg()
-                msg.rerun_script.query_string = self.query
+                msg.rerun_script.query_string = (f"class={self.join[0]}" if self.join
+                                                 else self.query)
+                msg.rerun_script.page_name = "class" if self.join else self.page
                 await ws.send(msg.SerializeToString())
                 keyboard, said_drawn = "", False
+                fields: dict[str, str] = {}  # the join form's widgets, while joining
                 while not until.is_set():
                     try:
                         data = await asyncio.wait_for(ws.recv(), 0.5)
@@ -217,6 +250,14 @@ class Client:
                     if kind == "script_finished" and stop_when_drawn:
                         self.finished = time.perf_counter()
                         return
+                    if kind == "auto_rerun" and not channel_tasks:
+                        # a fragment that runs every few seconds (the dashboard): its
+                        # timer is the browser's, which asks for each rerun
+                        channel_tasks.append(asyncio.create_task(self._auto_rerun(
+                            ws, fwd.auto_rerun.interval, fwd.auto_rerun.fragment_id, until)))
+                    if kind == "script_finished" and self.join and len(fields) == 2:
+                        await ws.send(join_message(self.join[0], fields, self.join[1]))
+                        self.join = None  # joined: the class's set-up opens as a page
                     if kind == "script_finished" and keyboard and not said_drawn:
                         # as the page's keyboard.js does once its Play/Pause is drawn:
                         # a play=1 link starts training only then
@@ -226,6 +267,12 @@ class Client:
                         continue
                     el = fwd.delta.new_element
                     what = el.WhichOneof("type")
+                    if self.join and what == "text_input":
+                        fields["nickname"] = el.text_input.id
+                    elif self.join and what == "button" and el.button.is_form_submitter:
+                        fields["join"] = el.button.id
+                    if what == "html" and "np-class-thumbnails" in el.html.body:
+                        self.dashboards.append(time.perf_counter())
                     if what == "html" and "np-region-image" in el.html.body:
                         self.regions += 1
                         self.first_region = self.first_region or time.perf_counter()
@@ -248,6 +295,21 @@ class Client:
                 task.cancel()
             await asyncio.gather(*channel_tasks, return_exceptions=True)
             self.closed.set()
+
+    async def _auto_rerun(self, ws, interval: float, fragment: str,
+                          until: asyncio.Event) -> None:
+        """What a browser's page does for ``st.fragment(run_every=...)``: ask for the
+        fragment's run every ``interval`` seconds."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        while not until.is_set():
+            await asyncio.sleep(interval)
+            msg = BackMsg()
+            msg.rerun_script.query_string = self.query
+            msg.rerun_script.page_name = self.page
+            msg.rerun_script.fragment_id = fragment
+            msg.rerun_script.is_auto_rerun = True
+            await ws.send(msg.SerializeToString())
 
     async def _channel(self, path: str, token: str, until: asyncio.Event) -> None:
         """The live channel, as the page's live_channel.js opens it."""
@@ -287,15 +349,21 @@ EPOCH = drive.EPOCH_JS
 CHANNEL = drive.LIVE_RECEIVED_JS
 
 
-def browser_worker(url: str, count: int, warmup: float, seconds: float) -> None:
+def browser_worker(url: str, count: int, warmup: float, seconds: float,
+                   code: str = "") -> None:
     from playwright.sync_api import sync_playwright
 
     results = []
     with sync_playwright() as p, drive.chromium(p) as browser:
         pages = []
-        for _ in range(count):
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(f"{url}/?{QUERY}")
+        for i in range(count):
+            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            if code:  # a student of the class: the join page, a nickname, then its set-up
+                page.goto(f"{url}/class?class={code}")
+                page.get_by_role("textbox", name="Your nickname").fill(f"browser {i}")
+                page.get_by_role("button", name="Join and open the Playground").click()
+            else:
+                page.goto(f"{url}/?{QUERY}")
             pages.append(page)
         for page in pages:
             page.wait_for_selector(".np-region-image", timeout=60_000)
@@ -314,16 +382,29 @@ def browser_worker(url: str, count: int, warmup: float, seconds: float) -> None:
 
 # --- one stage: n sessions at once -----------------------------------------------------------
 async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float,
-                seconds: float) -> dict:
+                seconds: float, class_db: str | None = None, teacher: bool = True) -> dict:
+    """``n`` sessions playing at once, ``browsers`` of them in Chromium; with
+    ``class_db``, as students of one class in that database, its dashboard open."""
     browsers = min(browsers, n)
     worker = None
+    code = key = ""
+    if class_db:
+        from classroom.store import Store
+
+        code, key = Store(class_db).create_class(QUERY, "lowest_test_loss")
     if browsers:
         worker = await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--browser-worker", base, str(browsers), str(warmup + 3),
-            str(seconds), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            str(seconds), code, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     stop = asyncio.Event()
-    clients = [Client(base, QUERY) for _ in range(n - browsers)]
-    tasks = [asyncio.create_task(c.run(stop)) for c in clients]
+    clients = [Client(base, QUERY, join=(code, f"student {i}") if code else None)
+               for i in range(n - browsers)]
+    if code and teacher:  # the teacher's dashboard, open on the projector meanwhile
+        dashboard = Client(base, f"class={code}&key={key}", page="class")
+        clients_and_teacher = [*clients, dashboard]
+    else:
+        clients_and_teacher = clients
+    tasks = [asyncio.create_task(c.run(stop)) for c in clients_and_teacher]
     await asyncio.sleep(warmup + 3)
     procs = server_processes(pids)
     kinds = by_kind(drive.descendants(worker.pid)) if worker else {}  # worker, its Chromium
@@ -338,6 +419,20 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
     waited1, used1 = waits(procs, kinds), {k: drive.total_cpu_seconds(v) for k, v in kinds.items()}
     end = [c.counts() for c in clients]
     rss = rss_mb(procs) if pids else float("nan")
+    in_class = {}
+    if code and not teacher:
+        dashboard = Client(base, "")  # (no dashboard: none redrawn)
+        dashboard.dashboards = []
+    if code:  # the class as the database has it, at the end of the measured time
+        from classroom.store import Store
+
+        roster = Store(class_db).roster(code)
+        now = time.time()
+        in_class = {
+            "students": len(roster), "reported": sum(s.report is not None for s in roster),
+            "oldest_report": max((now - (s.seen or 0) for s in roster), default=float("inf")),
+            "dashboards": sum(t0 <= t <= t1 for t in dashboard.dashboards) / (t1 - t0),
+            "dashboard_errors": dashboard.errors}
     browser_results, browser_errors = [], []
     if worker:
         out, err = await asyncio.wait_for(worker.communicate(), warmup + seconds + 120)
@@ -351,7 +446,7 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
     epochs = [(e[2] - s[2]) / (e[0] - s[0]) for s, e in zip(start, end)]
     frames = sum(e[1] - s[1] for s, e in zip(start, end))
     frames += sum(b["regions"] for b in browser_results)
-    errors = [e for c in clients for e in c.errors] + browser_errors
+    errors = [e for c in clients_and_teacher for e in c.errors] + browser_errors
     cpu = cpu1 - cpu0
     return {
         "sessions": n, "browsers": browsers,
@@ -367,6 +462,7 @@ async def stage(base: str, pids: list[int], n: int, browsers: int, warmup: float
         "waiting": {k: (waited1[k] - waited0[k]) / (t1 - t0) for k in waited0},
         "browser_parts": {k: (used1[k] - used0[k]) / (t1 - t0) for k in used0},
         "starved": sum(1 for u in updates if u == 0),
+        "class": in_class,
         # behind deploy/serve.py, the replica each light client was given (its cookie)
         "replicas": {k: sorted(u for c, u in zip(clients, updates) if replica(c) == k)
                      for k in sorted({replica(c) for c in clients if c.cookie})},
@@ -485,6 +581,33 @@ def print_stage(r: dict, speed: dict[str, float], replicas: bool) -> None:
           f"{TARGET_EPOCHS:.0f} epochs/s: {'met' if ok and not r['errors'] else 'MISSED'}")
 
 
+TARGET_CLASS_RATIO = 0.9  # students in class mode keep this share of their rates
+TARGET_DASHBOARD = 1.0  # the dashboard's redraws a second
+TARGET_REPORT_AGE = 3.0  # seconds: a student's latest report at most this old
+
+
+def print_class(alone: dict, together: dict) -> dict[str, float]:
+    """Class mode against the same stage without it, in the same run; returns the
+    students' rates with class mode over without."""
+    c = together["class"]
+    every = lambda r, k: r[k] + r["browser_" + k]  # noqa: E731 - light clients and Chromium
+    ratios = {f"{what} {k}": f(every(together, k)) / max(f(every(alone, k)), 1e-9)
+              for k in ("updates", "epochs")
+              for what, f in (("slowest", min), ("median", statistics.median))}
+    ok_rates = all(r >= TARGET_CLASS_RATIO for r in ratios.values())
+    print(f"  class mode: {c['reported']} of {c['students']} students reported; oldest latest "
+          f"report {c['oldest_report']:.1f} s; the dashboard redrawn {c['dashboards']:.2f} "
+          f"times a second; errors {len(c['dashboard_errors'])}")
+    print("  students' rates in class mode / without: " + ", ".join(
+        f"{k} {v:.2f}" for k, v in ratios.items())
+          + f"; target >= {TARGET_CLASS_RATIO:g}: {'met' if ok_rates else 'MISSED'}")
+    ok = (c["dashboards"] >= TARGET_DASHBOARD and c["oldest_report"] <= TARGET_REPORT_AGE
+          and c["reported"] == c["students"] == together["sessions"])
+    print(f"  targets dashboard >= {TARGET_DASHBOARD:g}/s, every student reported, latest "
+          f"report <= {TARGET_REPORT_AGE:g} s old: {'met' if ok else 'MISSED'}")
+    return ratios
+
+
 # --- first loads, soak, churn -------------------------------------------------------------------
 async def first_loads(base: str, n: int) -> list[float]:
     """``n`` sessions opening the page at the same moment (page, assets, first full run);
@@ -570,10 +693,28 @@ async def main_async(args) -> None:
             print(f"  server CPU {1000 * server_cpu / args.first_loads:.0f} ms per first load; "
                   f"the {args.first_loads} light clients' own CPU {own_cpu:.2f} s")
             await asyncio.sleep(args.settle)
-        for n in args.stages:
-            print_stage(await stage(base, pids, n, args.browsers, args.warmup, args.seconds),
-                        speed, bool(args.replicas))
-            await asyncio.sleep(args.settle)
+        ratios = []
+        for i, n in enumerate(args.stages):
+            # with --class-mode, each stage as a pair, without and with class mode; every
+            # other pair in the other order, since a server's later stages run slower (its
+            # earlier sessions linger): repeat a stage (--stages 30 30) and the drift
+            # cancels out of the pairs' mean
+            kinds = [False, True] if args.class_mode else [False]
+            results = {}
+            for in_class in (kinds if i % 2 == 0 else kinds[::-1]):
+                results[in_class] = await stage(
+                    base, pids, n, args.browsers, args.warmup, args.seconds,
+                    args.class_db if in_class else None, not args.no_dashboard)
+                print_stage(results[in_class], speed, bool(args.replicas))
+                await asyncio.sleep(args.settle)
+            if args.class_mode:
+                ratios.append(print_class(results[False], results[True]))
+        if len(ratios) > 1:
+            mean = {k: statistics.mean(r[k] for r in ratios) for k in ratios[0]}
+            print(f"\nclass mode / without, mean of {len(ratios)} pairs (alternating order): "
+                  + ", ".join(f"{k} {v:.2f}" for k, v in mean.items())
+                  + f"; target >= {TARGET_CLASS_RATIO:g}: "
+                  + ("met" if min(mean.values()) >= TARGET_CLASS_RATIO else "MISSED"))
         if args.soak_minutes:
             await soak(base, pids, args.soak_minutes)
         for _ in range(args.churn_rounds if args.churn else 0):
@@ -582,8 +723,8 @@ async def main_async(args) -> None:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--browser-worker":
-        url, count, warmup, seconds = sys.argv[2:6]
-        browser_worker(url, int(count), float(warmup), float(seconds))
+        url, count, warmup, seconds, code = sys.argv[2:7]
+        browser_worker(url, int(count), float(warmup), float(seconds), code)
         return 0
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -607,8 +748,18 @@ def main() -> int:
                     help="repeat the churn: memory reused, or a leak that grows each round?")
     ap.add_argument("--session-ttl", type=int, default=0,
                     help="server.disconnectedSessionTTL for the server started here")
+    ap.add_argument("--class-mode", action="store_true",
+                    help="each stage again as one class: students join, report, a dashboard")
+    ap.add_argument("--no-dashboard", action="store_true",
+                    help="class mode without the teacher's dashboard open (what it costs)")
+    ap.add_argument("--class-db", default="",
+                    help="the class database's URL (default: a new SQLite file here)")
     ap.add_argument("--timeout", type=float, default=3600.0, help="stop after this, whatever")
     args = ap.parse_args()
+    if not args.class_db:
+        import tempfile
+
+        args.class_db = f"sqlite:///{tempfile.mkdtemp(prefix='np-class-load-')}/classes.sqlite"
     try:
         asyncio.run(asyncio.wait_for(main_async(args), args.timeout))
     except TimeoutError:

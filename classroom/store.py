@@ -455,9 +455,10 @@ class Store:
                 classes.c.code.in_(codes), classes.c.expires > self.clock())).all()
             found = {row.code: _class_info(row) for row in rows}
             now = self.clock()
-            for m, r in reports:
-                if m.code in found:
-                    c.execute(_report_update(m, r, found[m.code].challenge, now))
+            params = [_report_params(m, r, found[m.code].challenge, now)
+                      for m, r in reports if m.code in found]
+            if params:  # one statement for them all (a class: one round trip, not thirty)
+                c.execute(REPORT_UPDATE, params)
             return found
         return self._do(write) if reports else {}
 
@@ -483,23 +484,41 @@ def _class_info(row) -> ClassInfo:
                      row.expires)
 
 
-def _report_update(m: Membership, r: Report, challenge: str, now: float):
+def _report_params(m: Membership, r: Report, challenge: str, now: float) -> dict:
+    """``REPORT_UPDATE``'s parameters for one student's report."""
     values = {name: getattr(r, name) for name in REPORT_FIELDS}
     for name in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
         values[name] = _finite(values[name])
     values["curve"] = json.dumps([[e, _finite(a), _finite(b)] for e, a, b in
                                   r.curve[-CURVE_POINTS:]])
-    values["seen"] = now
     score = challenges.score(challenge, challenges.Entry(
         r.epoch, values["test_loss"], values["test_accuracy"], r.hidden_layers, r.weights))
-    if score is not None and r.state != "diverged":
-        better = sa.or_(students.c.best.is_(None), students.c.best > score)
-        values["best"] = sa.case((better, score), else_=students.c.best)
-        values["best_epoch"] = sa.case((better, r.epoch), else_=students.c.best_epoch)
-        values["best_shape"] = sa.case((better, r.shape), else_=students.c.best_shape)
+    return {**values, "seen": now, "score": None if r.state == "diverged" else score,
+            "w_code": m.code, "w_handle": m.nickname.casefold(), "w_token": _hash(m.token)}
+
+
+def _report_update() -> sa.Update:
+    """One student's latest report, written over the last, if the token is theirs; and
+    their best entry in the challenge, if this one is better (``score`` lower; None: it
+    does not count)."""
+    def typed(name: str) -> sa.BindParameter:  # (PostgreSQL asks each parameter's type)
+        return sa.bindparam(name, type_=students.c[name].type)
+
+    score = sa.cast(sa.bindparam("score", type_=sa.Float), sa.Float)
+    better = sa.and_(score.is_not(None),
+                     sa.or_(students.c.best.is_(None), students.c.best > score))
     return sa.update(students).where(
-        students.c.code == m.code, students.c.handle == m.nickname.casefold(),
-        students.c.token_hash == _hash(m.token)).values(**values)
+        students.c.code == sa.bindparam("w_code", type_=students.c.code.type),
+        students.c.handle == sa.bindparam("w_handle", type_=students.c.handle.type),
+        students.c.token_hash == sa.bindparam("w_token", type_=students.c.token_hash.type),
+    ).values(
+        **{name: typed(name) for name in [*REPORT_FIELDS, "seen"]},
+        best=sa.case((better, score), else_=students.c.best),
+        best_epoch=sa.case((better, typed("epoch")), else_=students.c.best_epoch),
+        best_shape=sa.case((better, typed("shape")), else_=students.c.best_shape))
+
+
+REPORT_UPDATE = _report_update()
 
 
 def _student(row) -> Student:

@@ -88,5 +88,5 @@ downloads[3].download_button(
     T["dl_data"], lambda: csvdata.write_csv(run.data), file_name="data.csv", mime="text/csv",
     on_click="ignore")
 
-student.report(run, playing=controller.playing(), force=True)  # (none outside a class)
+student.report(run, playing=controller.playing())  # (outside a class: nothing)
 controller.play(run, settings, student.reporting(pictures, run))

@@ -26,8 +26,7 @@ from .words import as_markdown, tell
 
 MEMBER = "classroom.member"  # this session's Membership, once it has joined
 SETUP_VERSION = "classroom.setup_version"  # the teacher's set-up this student last opened
-LAST_REPORT = "classroom.last_report"  # time.monotonic() of the last report offered
-REPORT_SECONDS = 0.4  # a report at most this often: "a few times a second"
+REPORT_SECONDS = 1.0  # a report at most this often: as often as the dashboard reads them
 THUMBNAIL = 32  # the region's thumbnail, pixels a side
 PRIVATE = ("pts",)  # drawn points never leave the session (an upload cannot: "csv")
 
@@ -81,19 +80,22 @@ def make_report(run: LiveRun, playing: bool) -> Report:
     """What ``run`` tells the class now: its numbers, shape, state and a small picture."""
     net, last = run.trainer.network, run.last
     sizes = [net.W[0].shape[0], *(W.shape[1] for W in net.W)]
-    epochs = run.history.column("epoch")
-    train, test = run.history.column("train_loss"), run.history.column("test_loss")
+    # the loss curve as the dashboard draws it: at most CURVE_POINTS of the history's rows
+    rows = run.history.rows
+    rows = [rows[i] for i in progress.thin(len(rows), store.CURVE_POINTS)]
+    curve = tuple((int(r["epoch"]), _number(r["train_loss"]), _number(r["test_loss"]))
+                  for r in rows)
     if last.diverged:
         status = "diverged"
     elif not playing:
         status = "paused"
-    elif progress.plateaued(epochs, train, last.train_accuracy):
+    elif progress.plateaued([e for e, _, _ in curve],
+                            [np.nan if t is None else t for _, t, _ in curve],
+                            last.train_accuracy):
         status = "plateaued"
     else:
         status = "playing"
     causes = views.causes(run)
-    keep = progress.thin(len(epochs), store.CURVE_POINTS)
-    curve = tuple((int(epochs[i]), _number(train[i]), _number(test[i])) for i in keep)
     return Report(
         epoch=run.epoch, train_loss=last.train_loss, test_loss=last.test_loss,
         train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
@@ -115,32 +117,39 @@ def thumbnail(run: LiveRun) -> bytes:
     return png.encode(region_image(output, run.data.task, value_scale=run.value_scale()))
 
 
-def report(run: LiveRun, playing: bool, force: bool = False) -> None:
-    """Offer ``run``'s report to the class, unless one went less than
-    ``REPORT_SECONDS`` ago (or ``force``: a change the teacher should see at once)."""
+def report(run: LiveRun, playing: bool) -> None:
+    """Offer ``run``'s report to the class now (outside a class: nothing)."""
     m = member()
-    now = time.monotonic()
-    if m is None or (not force and now - state.get(LAST_REPORT, -1e9) < REPORT_SECONDS):
-        return
-    state[LAST_REPORT] = now
-    connection.reporter().offer(m, make_report(run, playing))
+    if m is not None:
+        connection.reporter().offer(m, make_report(run, playing))
 
 
 class Reporting:
-    """A live view that also reports the run to the class, and stops playing when the
-    teacher pauses the class. Draws exactly as the view it wraps."""
+    """A live view that also reports the run to the class once a second, and stops
+    playing when the teacher pauses the class. Draws exactly as the view it wraps.
 
-    def __init__(self, view, run: LiveRun):
-        self.view, self.run = view, run
+    Everything it needs is taken as the page runs, so a frame without a report costs a
+    clock reading: with thirty students at fifteen frames a second, reading the session's
+    state on every frame cost the server a few per cent of its core."""
+
+    def __init__(self, view, run: LiveRun, m: Membership):
+        self.view, self.run, self.member = view, run, m
+        self.reporter = connection.reporter()
+        self.shown = state.get(SHOWN)  # what the page's banner said as it was drawn
+        self.due = time.monotonic() + REPORT_SECONDS  # (the page run has just reported)
 
     def draw(self, tick) -> None:
         self.view.draw(tick)
-        report(self.run, playing=True)
-        status = connection.reporter().status(member().code)
+        now = time.monotonic()
+        if now < self.due:
+            return
+        self.due = now + REPORT_SECONDS
+        self.reporter.offer(self.member, make_report(self.run, playing=True))
+        status = self.reporter.status(self.member.code)
         if status.info is not None and status.info.paused:
             state[controller.PLAYING] = False
             st.rerun()
-        if _news(status) != state.get(SHOWN):  # the banner has news: the page redraws
+        if _news(status) != self.shown:  # the banner has news: the page redraws
             st.rerun()  # (and plays on)
 
 
@@ -155,7 +164,8 @@ def _news(status) -> tuple:
 
 def reporting(view, run: LiveRun):
     """``view``, reporting to the class if this session is in one."""
-    return Reporting(view, run) if member() is not None else view
+    m = member()
+    return Reporting(view, run, m) if m is not None else view
 
 
 # --- the class's line on the Playground -------------------------------------------------

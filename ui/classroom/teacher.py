@@ -34,18 +34,20 @@ def setup_choices(T: dict, T_play: dict) -> dict[str, str]:
 def setup_query(choice: str, link: str) -> tuple[str | None, list]:
     """The set-up as a Playground query, and what the link's reading noted (clamped or
     ignored settings). None when it cannot travel (an uploaded file)."""
+    play = False
     if choice == NOW:
         settings = st.session_state[controller.SETTINGS]
         notes = []
     elif choice == LINK:
         params = dict(parse_qsl(urlsplit(link.strip()).query or link.strip()))
         settings, notes = from_query(params)
+        play = params.get("play") == "1"  # the link's "train as the page opens" is kept
     else:
         settings, notes = presets.load()[choice], []
     if settings.dataset == CSV_DATASET:
         return None, notes
-    query = to_query(settings)
-    return urlencode({k: v for k, v in query.items() if k not in PRIVATE}), notes
+    query = {k: v for k, v in to_query(settings).items() if k not in PRIVATE}
+    return urlencode({**query, **({"play": "1"} if play else {})}), notes
 
 
 # --- the buttons' callbacks: a refusal of the store is said on the next run -------------
