@@ -10,6 +10,7 @@ pages say the class cannot be reached, and the reports go on when it is back."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -32,8 +33,13 @@ class Status:
 
 
 class Reporter:
-    def __init__(self, store: Callable[[], Store], interval: float = INTERVAL):
-        self._store = store  # made on first use, in the thread: never on a page's time
+    def __init__(self, store: Callable[[], Store], interval: float = INTERVAL,
+                 aside: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext):
+        """``store()``: the class store (made on first use, in the thread: never on a
+        page's time). ``aside()``: the context each write runs in (the server's: between
+        its live loops' turns)."""
+        self._store = store
+        self._aside = aside
         self.interval = interval
         self._pending: dict[tuple[str, str], tuple[Membership, Report]] = {}
         self._infos: dict[str, ClassInfo] = {}
@@ -60,7 +66,7 @@ class Reporter:
     def flush(self) -> None:
         """Write what is pending now (the thread does this every ``interval``). One write
         at a time: an older report never lands after a newer one."""
-        with self._writing:
+        with self._writing, self._aside():
             self._write()
 
     def _write(self) -> None:

@@ -14,6 +14,7 @@ from ui import language, routing
 from ui.classroom import connection, dashboard, student, teacher
 from ui.classroom.words import as_markdown, say_pending
 from ui.i18n import texts
+from ui.live import sharing
 from ui.playground import frame
 
 routing.through_app()  # first, before anything is drawn
@@ -107,7 +108,12 @@ if code and (key or view):
 
     @st.fragment(run_every=REFRESH_SECONDS)
     def board() -> None:
-        """The class, live: a new read of the store more than once a second."""
+        """The class, live: a new read of the store more than once a second (between the
+        live loops' turns: ui/live/sharing.aside)."""
+        with sharing.aside():
+            _board()
+
+    def _board() -> None:
         try:
             roster = connection.store().roster(code)
             places = connection.store().leaderboard(code) if info.challenge else []

@@ -18,6 +18,8 @@ import streamlit as st
 from classroom.reporter import Reporter
 from classroom.store import Store
 
+from ..live import sharing
+
 ENV = "NP_CLASS_DB"
 SECRET = "class_db"
 
@@ -49,7 +51,7 @@ def store() -> Store:
 @cache
 def reporter() -> Reporter:
     """The process's one reporter: every student's reports, written together."""
-    return Reporter(store)
+    return Reporter(store, aside=sharing.aside)
 
 
 def client() -> str:
