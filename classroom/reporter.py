@@ -20,7 +20,8 @@ from .store import ClassInfo, Membership, Report, Store, StoreError
 
 INTERVAL = 1.0  # seconds between writes: each student's report reaches the class once a second
 RETRY_MAX = 4.0  # seconds between tries while the database is away (doubling up to this)
-IDLE_ROUNDS = 20  # intervals with nothing to write before the thread ends
+IDLE_ROUNDS = 20  # intervals with nothing to write or read before the thread ends
+WATCH_SECONDS = 10.0  # a class watched (``watch``) is read this long after the last ask
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Reporter:
         self._aside = aside
         self.interval = interval
         self._pending: dict[tuple[str, str], tuple[Membership, Report]] = {}
+        self._watched: dict[str, float] = {}  # class code -> until when (monotonic)
         self._infos: dict[str, ClassInfo] = {}
         self._ended: set[str] = set()
         self._reachable: bool | None = None
@@ -54,10 +56,21 @@ class Reporter:
         """The student's newest report; it replaces one not yet written."""
         with self._lock:
             self._pending[(member.code, member.token)] = (member, report)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="np-class-reports",
-                                                daemon=True)
-                self._thread.start()
+            self._start()
+
+    def _start(self) -> None:  # (holding the lock)
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._run, name="np-class-reports",
+                                            daemon=True)
+            self._thread.start()
+
+    def watch(self, code: str) -> None:
+        """Keep reading ``code``'s state while nothing is reported for it (its students'
+        pages are paused): a pushed set-up or the end of the class still reaches them.
+        Lapses ``WATCH_SECONDS`` after the last call."""
+        with self._lock:
+            self._watched[code] = time.monotonic() + WATCH_SECONDS
+            self._start()
 
     def status(self, code: str) -> Status:
         with self._lock:
@@ -72,10 +85,15 @@ class Reporter:
     def _write(self) -> None:
         with self._lock:
             batch, self._pending = self._pending, {}
-        if not batch:
+            now = time.monotonic()
+            self._watched = {c: t for c, t in self._watched.items() if t > now}
+            watched = set(self._watched) - {m.code for m, _ in batch.values()}
+        if not batch and not watched:
             return
         try:
             infos = self._store().report(batch.values())
+            if watched:
+                infos.update(self._store().states(watched))
         except (StoreError, OSError):
             with self._lock:  # keep each student's newest: a newer offer wins
                 for key, item in batch.items():
@@ -85,7 +103,7 @@ class Reporter:
         with self._lock:
             self._reachable = True
             self.written += len(batch)
-            for code in {m.code for m, _ in batch.values()}:
+            for code in {m.code for m, _ in batch.values()} | watched:
                 if code in infos:
                     self._infos[code] = infos[code]
                     self._ended.discard(code)
@@ -105,7 +123,7 @@ class Reporter:
             except Exception:  # never let a surprise end reporting for the process
                 wait = RETRY_MAX
             with self._lock:
-                idle = 0 if self._pending else idle + 1
+                idle = 0 if self._pending or self._watched else idle + 1
                 if idle >= IDLE_ROUNDS:  # nobody reporting: the next offer starts a thread
                     self._thread = None
                     return

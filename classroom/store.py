@@ -443,6 +443,16 @@ class Store:
                 raise NicknameTaken(nickname) from error
             raise
 
+    def states(self, codes: Iterable[str]) -> dict[str, ClassInfo]:
+        """The classes among ``codes`` that still exist, by code."""
+        codes = sorted(set(codes))
+
+        def read(c: sa.Connection) -> dict[str, ClassInfo]:
+            rows = c.execute(sa.select(classes).where(
+                classes.c.code.in_(codes), classes.c.expires > self.clock())).all()
+            return {row.code: _class_info(row) for row in rows}
+        return self._do(read) if codes else {}
+
     def report(self, reports: Iterable[tuple[Membership, Report]]) -> dict[str, ClassInfo]:
         """Write each student's latest report (a report whose token does not match its
         nickname's is dropped) and return the state of their classes; a class missing

@@ -3,7 +3,8 @@
 One page, three uses, by its link: ``/class`` starts a class (or finds one by its code),
 ``/class?class=CODE`` joins it, ``/class?class=CODE&key=KEY`` is the teacher's dashboard,
 ``&view=VIEW`` instead of the key the projector's (it shows the class on one screen and
-cannot act; ``safe=1``: nicknames and the leaderboard only).
+cannot act; ``safe=1``: nicknames and the leaderboard only; ``present=1`` gives the
+teacher's own key the projector's layout).
 The class lives in a database (classroom/store.py); the student's side of a class is in
 the Playground (ui/classroom/student.py)."""
 
@@ -23,7 +24,9 @@ T, T_play = texts("classroom", LANG), texts("playground", LANG)
 code = store.normal_code(st.query_params.get("class", ""))
 key = st.query_params.get("key", "")  # the teacher's: it opens the dashboard and its actions
 view = st.query_params.get("view", "")  # the projector's: it opens the dashboard to look at
-present = bool(view) and not key  # on the projector: the class on one 1280 x 720 screen
+# on the projector: the class on one 1280 x 720 screen, no actions (the projector's key
+# always; the teacher's with present=1)
+present = bool(view) and not key or st.query_params.get("present") == "1"
 safe = present and st.query_params.get("safe") == "1"  # for the students' eyes
 
 

@@ -274,3 +274,18 @@ def test_the_reporter_says_when_the_class_has_ended(tmp_path):
     reporter.offer(ada, report())
     reporter.flush()
     assert reporter.status(code).ended and reporter.status(code).info is None
+
+
+def test_a_watched_class_is_read_without_reports(tmp_path):
+    db = Store(f"sqlite:///{tmp_path / 'w.sqlite'}")
+    code, _ = db.create_class("dataset=xor")
+    reporter = Reporter(lambda: db)
+    reporter.watch(code)  # a paused student's page: nothing to report, news still wanted
+    reporter.flush()
+    assert reporter.status(code).info.setup_version == 1
+    db.push_setup(code, "dataset=spiral")
+    reporter.flush()
+    assert reporter.status(code).info.setup == "dataset=spiral"
+    db.end(code)
+    reporter.flush()
+    assert reporter.status(code).ended

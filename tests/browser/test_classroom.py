@@ -1,7 +1,8 @@
 """A class in Chromium: a teacher starts one with a challenge, three students join it under
 nicknames (one of them markup, shown as text) and train, the dashboard follows them live
-and its leaderboard fills, the teacher pushes a new set-up that students open with one
-click, then ends the class and every student's page says so."""
+and its leaderboard fills, the teacher pauses the class (every student's training stops)
+and pushes a new set-up that students open with one click, then ends the class and every
+student's page says so."""
 
 from __future__ import annotations
 
@@ -80,6 +81,16 @@ def test_a_teacher_and_three_students(browser, app_url):
                  .get_attribute("src") != before, seconds=10)  # live: a new picture
         SHOTS.mkdir(parents=True, exist_ok=True)
         teacher.screenshot(path=str(SHOTS / "class_dashboard.png"), full_page=True)
+
+        # a pause: every student's training stops, and each is told why; then it goes on
+        teacher.get_by_role("button", name="Pause the class").click()
+        for page in students:
+            page.get_by_text("Your teacher has paused the class").wait_for(timeout=30_000)
+            page.get_by_role("button", name="Play", exact=True).wait_for(timeout=10_000)
+            # what a student sees of the others: the leaderboard, nothing more
+            page.get_by_text("Leaderboard").click()
+            assert re.search(r"\d weights", page.locator(".np-class-leaderboard").inner_text())
+        teacher.get_by_role("button", name="Let the class play again").click()
 
         # a new set-up: students are asked, and open it with one click
         teacher.get_by_role("button", name="Send a new set-up").click()

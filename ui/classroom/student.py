@@ -22,6 +22,7 @@ from ..playground import controller, views
 from ..playground.live import LiveRun
 from ..playground.settings import to_query
 from . import connection
+from .dashboard import leaderboard_html
 from .words import as_markdown, tell
 
 MEMBER = "classroom.member"  # this session's Membership, once it has joined
@@ -157,9 +158,10 @@ SHOWN = "classroom.shown"  # what the banner last said (``_news``)
 
 
 def _news(status) -> tuple:
-    """What the banner says of the class: reachable, ended, the set-up's version."""
-    version = status.info.setup_version if status.info else None
-    return (status.reachable is not False, status.ended, version)
+    """What the banner says of the class: reachable, ended, paused, the set-up's version."""
+    info = status.info
+    return (status.reachable is not False, status.ended, info and info.paused,
+            info and info.setup_version)
 
 
 def reporting(view, run: LiveRun):
@@ -190,10 +192,41 @@ def banner(T: dict) -> None:
         elif info is not None:
             if info.paused:
                 st.info(T["banner_paused"])
+            if info.challenge:
+                _leaderboard(m.code, info.challenge, T)
             if info.setup_version > state.get(SETUP_VERSION, 1):
                 st.info(T["banner_new_setup"])
                 st.button(T["banner_open_setup"], on_click=_accept, args=(info,),
                           key="np-class-accept")
+    if not state.get(controller.PLAYING):
+        _listen(m.code)  # (while playing, the live loop listens: ``Reporting``)
+
+
+LISTEN_SECONDS = 2.0  # a paused student's page asks for news of the class this often
+
+
+@st.fragment(run_every=LISTEN_SECONDS)
+def _listen(code: str) -> None:
+    """While the student's page is paused: news of the class (a set-up pushed, a pause
+    lifted, the end, the database gone or back) redraws the page. A look in the
+    process's reporter, which reads the class for all its paused pages at once."""
+    reporter = connection.reporter()
+    reporter.watch(code)
+    if _news(reporter.status(code)) != state.get(SHOWN):
+        st.rerun(scope="app")
+
+
+def _leaderboard(code: str, challenge: str, T: dict) -> None:
+    """The challenge's leaderboard: all a student sees of the others."""
+    try:
+        places = connection.store().leaderboard(code, limit=5)
+    except store.StoreError:
+        return  # (the banner already says whether the class can be reached)
+    with st.expander(T["leaderboard"]):
+        if places:
+            st.html(leaderboard_html(places, challenge, T))
+        else:
+            st.caption(T["leaderboard_empty"])
 
 
 def _accept(info: store.ClassInfo) -> None:
