@@ -34,7 +34,19 @@ def test_every_text_key_the_page_reads_exists(path):
 
 
 def test_the_scan_finds_keys_in_every_part_of_the_page():
-    assert {"title", "hint_dead", "preset_names"} <= set().union(*map(keys_used, PAGE_SOURCES))
+    assert {"title", "hint_lr_rising", "preset_names"} <= set().union(*map(keys_used,
+                                                                         PAGE_SOURCES))
+
+
+CAUSE = re.compile(r"""\(["'](hint_\w+)["'], \{""")  # views.causes: ("hint_dead", {...})
+
+
+def test_every_cause_the_diagnosis_names_is_worded_on_the_page_and_the_dashboard():
+    named = set(CAUSE.findall((ROOT / "ui/playground/views.py").read_text(encoding="utf-8")))
+    assert {"hint_lr", "hint_vanishing", "hint_no_gradient", "hint_dead"} <= named
+    assert named <= set(EN)  # the page's sentence
+    for lang in i18n.LANGUAGES:  # the teacher's short name for it
+        assert set(i18n.texts("classroom", lang)["diagnosis"]) == named
 
 
 def test_every_preset_has_a_name_and_an_explanation():
