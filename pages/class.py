@@ -13,7 +13,7 @@ import streamlit as st
 from classroom import store
 from ui import language, routing
 from ui.classroom import connection, dashboard, student, teacher
-from ui.classroom.words import as_markdown, say_pending
+from ui.classroom.words import as_markdown, say_pending, stop_with
 from ui.i18n import texts
 from ui.live import sharing
 from ui.playground import frame
@@ -30,36 +30,7 @@ present = bool(view) and not key or st.query_params.get("present") == "1"
 safe = present and st.query_params.get("safe") == "1"  # for the students' eyes
 
 
-def said(error: store.StoreError) -> None:
-    """A store's refusal in words, and the page stops there."""
-    st.error(T[error.kind])
-    st.stop()
-
-
-def setup_chooser(prefix: str) -> str | None:
-    """The teacher's choice of a set-up, as a Playground query (None: it cannot travel)."""
-    choices = teacher.setup_choices(T, T_play)
-    choice = st.selectbox(T["setup"], list(choices), format_func=choices.get,
-                          key=f"{prefix}_setup")
-    link = st.text_input(T["setup_link_input"], key=f"{prefix}_link") \
-        if choice == teacher.LINK else ""
-    query, notes = teacher.setup_query(choice, link)
-    for kind, fields in notes:
-        st.caption(T_play["url_note"][kind].format(label=fields["name"], **fields))
-    if query is None:
-        st.warning(T["setup_csv"])
-    return query
-
-
-FIND = "classroom.find"  # the code typed to find a class
 REFRESH_SECONDS = 0.8  # the dashboard reads the class anew: "at least once a second"
-
-
-def find_class() -> None:
-    """Open the join page of the class whose code was typed."""
-    typed = store.normal_code(st.session_state.get(FIND, ""))
-    if typed:
-        st.query_params["class"] = typed
 
 
 # --- the teacher's dashboard -------------------------------------------------------------
@@ -83,7 +54,7 @@ if code and (key or view):
     try:
         info = connection.store().info(code)
     except store.StoreError as error:
-        said(error)
+        stop_with(T, error)
     if info is None:
         st.info(T["ended"])
         st.stop()
@@ -94,7 +65,7 @@ if code and (key or view):
     if not present:  # the actions, on the teacher's own screen
         actions = st.container(horizontal=True, vertical_alignment="center")
         with actions.popover(T["push"], help=T["push_help"], icon=":material/send:"):
-            query = setup_chooser("push")
+            query = teacher.setup_chooser(T, T_play, "push")
             st.button(T["push_send"], disabled=query is None, on_click=teacher.push,
                       args=(code, query))
         paused = info.paused
@@ -175,7 +146,7 @@ elif code:
     try:
         info = connection.store().find(code, connection.client())
     except store.StoreError as error:
-        said(error)
+        stop_with(T, error)
     if info is None:
         st.error(T["no_such_class"].format(code=store.shown_code(code)))
         st.stop()
@@ -201,7 +172,7 @@ else:
     start, find = st.columns(2, gap="large")
     with start:
         st.subheader(T["start_title"])
-        query = setup_chooser("start")
+        query = teacher.setup_chooser(T, T_play, "start")
         names = teacher.challenge_names(T)
         challenge = st.radio(T["challenge"], list(names), format_func=names.get,
                              key="start_challenge")
@@ -223,5 +194,5 @@ else:
     with find:
         st.subheader(T["join_title"])
         with st.form("find"):
-            st.text_input(T["code"], help=T["code_help"], max_chars=12, key=FIND)
-            st.form_submit_button(T["find"], on_click=find_class)
+            st.text_input(T["code"], help=T["code_help"], max_chars=12, key=student.FIND)
+            st.form_submit_button(T["find"], on_click=student.find_class)

@@ -158,3 +158,12 @@ def test_no_database_is_said_and_the_playground_plays_on(monkeypatch, tmp_path):
         connection.reporter().flush()
     at.run()
     assert T["banner_unreachable"] in boxes(at)
+
+
+def test_a_code_typed_as_read_out_finds_the_class():
+    code, _ = new_class()
+    at = open_page("pages/class.py")
+    at.text_input(key=student.FIND).input(f" {store.shown_code(code).lower()} ")
+    next(b for b in at.button if b.label == T["find"]).click().run()
+    assert not at.exception
+    assert at.title[0].value == T["join_class"].format(code=store.shown_code(code))

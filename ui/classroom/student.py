@@ -1,6 +1,6 @@
 """A student in a class: joining it, the class's line on the Playground, and the run's
-reports to the class (a few times a second at most, written in the background by the
-process's reporter, so a slow or absent database never holds up training).
+reports to the class (once a second, written in the background by the process's
+reporter, so a slow or absent database never holds up training).
 
 Session keys are namespaced ``classroom.*``."""
 
@@ -20,22 +20,31 @@ from figures.region import region_image
 from .. import language
 from ..playground import controller, views
 from ..playground.live import LiveRun
-from ..playground.settings import to_query
 from . import connection
 from .dashboard import leaderboard_html
+from .teacher import public_query
 from .words import as_markdown, tell
 
 MEMBER = "classroom.member"  # this session's Membership, once it has joined
 SETUP_VERSION = "classroom.setup_version"  # the teacher's set-up this student last opened
 REPORT_SECONDS = 1.0  # a report at most this often: as often as the dashboard reads them
 THUMBNAIL = 32  # the region's thumbnail, pixels a side
-PRIVATE = ("pts",)  # drawn points never leave the session (an upload cannot: "csv")
 
 state = st.session_state
 
 
 def member() -> Membership | None:
     return state.get(MEMBER)
+
+
+FIND = "classroom.find"  # the code a student typed to find a class
+
+
+def find_class() -> None:
+    """The find button's callback: the join page of the class whose code was typed."""
+    typed = store.normal_code(state.get(FIND, ""))
+    if typed:
+        st.query_params["class"] = typed
 
 
 NICKNAME = "classroom.nickname"  # the join form's field
@@ -58,11 +67,16 @@ def open_if_joined() -> None:
 
 
 def open_setup(info: store.ClassInfo) -> None:
-    """Open the teacher's set-up in the Playground: a fresh run of it, paused."""
+    """Open the teacher's set-up in the Playground: a fresh run of it."""
+    _fresh_run(info)
+    st.switch_page("pages/playground.py", query_params=setup_params(info.setup))
+
+
+def _fresh_run(info: store.ClassInfo) -> None:
+    """The Playground's next run starts afresh from the link: the class's set-up."""
     state[SETUP_VERSION] = info.setup_version
     for key in (controller.PLAYING, controller.RUN):
         state.pop(key, None)
-    st.switch_page("pages/playground.py", query_params=setup_params(info.setup))
 
 
 def setup_params(setup: str) -> dict[str, str]:
@@ -72,8 +86,7 @@ def setup_params(setup: str) -> dict[str, str]:
 
 def settings_query(run: LiveRun) -> str:
     """The query that reopens ``run``'s settings, without anything private."""
-    query = to_query(run.settings)
-    return urlencode({k: v for k, v in query.items() if k not in PRIVATE})
+    return urlencode(public_query(run.settings))
 
 
 # --- the run's reports ------------------------------------------------------------------
@@ -230,7 +243,6 @@ def _leaderboard(code: str, challenge: str, T: dict) -> None:
 
 
 def _accept(info: store.ClassInfo) -> None:
-    state[SETUP_VERSION] = info.setup_version
-    for key in (controller.PLAYING, controller.RUN):
-        state.pop(key, None)
+    """"Open it": the new set-up, as the Playground's link."""
+    _fresh_run(info)
     st.query_params.from_dict(setup_params(info.setup))

@@ -10,14 +10,14 @@ import streamlit as st
 
 from classroom import challenges, store
 
-from ..playground import controller, presets
-from ..playground.settings import CSV_DATASET, from_query, to_query
+from ..playground import controller, presets, views
+from ..playground.settings import CSV_DATASET, Settings, from_query, to_query
 from . import connection
 from .words import tell
 
 NOW, LINK = "now", "link"  # the set-up choices besides the lessons
 CREATED = "classroom.created"  # (code, key) of the class this session started
-PRIVATE = ("pts",)  # drawn points stay with the teacher's session too
+PRIVATE = ("pts",)  # drawn points never leave a session (an upload cannot: "csv")
 
 
 def setup_choices(T: dict, T_play: dict) -> dict[str, str]:
@@ -46,8 +46,12 @@ def setup_query(choice: str, link: str) -> tuple[str | None, list]:
         settings, notes = presets.load()[choice], []
     if settings.dataset == CSV_DATASET:
         return None, notes
-    query = {k: v for k, v in to_query(settings).items() if k not in PRIVATE}
-    return urlencode({**query, **({"play": "1"} if play else {})}), notes
+    return urlencode({**public_query(settings), **({"play": "1"} if play else {})}), notes
+
+
+def public_query(settings: Settings) -> dict[str, str]:
+    """The Playground link's parameters for ``settings``, without the drawn points."""
+    return {k: v for k, v in to_query(settings).items() if k not in PRIVATE}
 
 
 # --- the buttons' callbacks: a refusal of the store is said on the next run -------------
@@ -58,6 +62,22 @@ def _act(action, *args) -> bool:
     except store.StoreError as error:
         tell(error.kind)
         return False
+
+
+def setup_chooser(T: dict, T_play: dict, prefix: str) -> str | None:
+    """The teacher's choice of a set-up (widgets keyed ``prefix``), as a Playground query
+    (None: it cannot travel)."""
+    choices = setup_choices(T, T_play)
+    choice = st.selectbox(T["setup"], list(choices), format_func=choices.get,
+                          key=f"{prefix}_setup")
+    link = st.text_input(T["setup_link_input"], key=f"{prefix}_link") \
+        if choice == LINK else ""
+    query, notes = setup_query(choice, link)
+    for note in notes:  # what the link's reading clamped or ignored, as the Playground says
+        st.caption(views.url_note(note, T_play))
+    if query is None:
+        st.warning(T["setup_csv"])
+    return query
 
 
 def start(setup: str, challenge: str) -> None:

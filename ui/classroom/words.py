@@ -30,3 +30,9 @@ def say_pending(T: dict) -> None:
     level, key = st.session_state.pop(MESSAGE, (None, None))
     if key:
         (st.success if level == "success" else st.error)(T[key])
+
+
+def stop_with(T: dict, error) -> None:
+    """A store's refusal (``classroom.store.StoreError``) in words; the page stops there."""
+    st.error(T[error.kind])
+    st.stop()
