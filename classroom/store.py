@@ -302,7 +302,10 @@ class Store:
     def __init__(self, url: str, clock: Callable[[], float] = time.time):
         self.url = url
         self.clock = clock
-        self.engine = make_engine(url)
+        try:
+            self.engine = make_engine(url)
+        except (sa.exc.ArgumentError, ImportError) as error:  # a URL no driver can read
+            raise Unreachable(f"not a database URL this app can use: {error}") from error
         self._migrated = False
 
     def _begin(self):

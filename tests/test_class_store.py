@@ -231,6 +231,9 @@ def test_a_database_that_cannot_be_opened_says_so(tmp_path):
     missing = Store(f"sqlite:///{tmp_path / 'no' / 'such' / 'dir.sqlite'}")
     with pytest.raises(store.Unreachable):
         missing.create_class("")
+    for url in ["nonsense", "mysql+nodriver://u@h/db", "postgresql+nosuch://u@h/db"]:
+        with pytest.raises(store.Unreachable):
+            Store(url)
     assert store.database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
 
 
