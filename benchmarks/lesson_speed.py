@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 from streamlit.testing.v1.errors import AppTestError  # noqa: E402
 
-PAGES = ["neuron", "activations", "backprop", "descent", "inside"]
+from ui.lesson import LESSONS  # noqa: E402
+
+PAGES = list(LESSONS)
 TARGET_MS = 100.0
 LIVE_BUTTONS = ("Play", "Pause", "Train", "播放", "暂停")
 

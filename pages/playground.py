@@ -9,7 +9,7 @@ The session logic (first visit, upload, buttons, live loop) is in ui/playground/
 import streamlit as st
 
 from core import csvdata, export_script, model_io
-from ui import language, routing
+from ui import charts, language, routing
 from ui.classroom import student
 from ui.i18n import texts
 from ui.live import keyboard
@@ -58,6 +58,14 @@ pictures = frame.lay_out(run, T, show_test, hard, live=controller.playing(),
                          channel=controller.channel(), weights=not controller.present(),
                          lang=LANG)
 pictures.all()
+
+if views.has_confusion(run):  # which classes the network takes for which
+    with st.expander(T["confusion"]):
+        if controller.playing():  # this page run is the live loop: the matrix would stand still
+            st.caption(T["confusion_playing"])
+        else:
+            charts.show(st, views.confusion_figure(run, T), width="stretch",
+                        config={"displayModeBar": False}, key="confusion")
 
 with st.expander(T["notice"]):
     st.markdown(T["how_to_read"])

@@ -13,6 +13,7 @@ from figures import activations as act_fig
 from figures import descent
 from ui import charts
 from ui.i18n import texts
+from ui.lesson import LESSONS
 
 EN, ZH = texts("common", "en"), texts("common", "zh")
 
@@ -59,7 +60,7 @@ def test_a_map_of_values_says_its_lowest_and_highest_value_in_chinese():
 SAID = re.compile(r'<p class="np-said">([^<]+)</p>')
 
 
-@pytest.mark.parametrize("page", ["neuron", "activations", "backprop", "descent", "inside"])
+@pytest.mark.parametrize("page", list(LESSONS))
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_chart_of_every_lesson_is_followed_by_its_sentence(page, lang):
     at = open_page(f"pages/{page}.py", {"lang": lang})

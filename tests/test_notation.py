@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from tests.apptest import open_page
+from ui import lesson
 from ui.i18n import texts
 
-LESSONS = ["neuron", "activations", "backprop", "descent", "inside"]
+LESSONS = list(lesson.LESSONS)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -11,6 +11,14 @@ from . import language
 from .i18n import texts
 
 PLAYGROUND_PAGE = "pages/playground.py"
+LESSONS = {  # in order: pages/<name>.py at /<name>, titled by common's "nav_<name>"
+    "neuron": ":material/radio_button_checked:",  # its Material icon
+    "activations": ":material/show_chart:",
+    "backprop": ":material/sync_alt:",
+    "descent": ":material/landscape:",
+    "inside": ":material/biotech:",
+    "multiclass": ":material/category:",
+}
 
 
 def common() -> dict:

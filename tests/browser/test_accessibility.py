@@ -10,11 +10,12 @@ import pytest
 
 from devtools import axe
 from devtools import browser as drive
+from ui.lesson import LESSONS
 from ui.live import clock, keyboard
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "neuron", "activations", "backprop", "descent", "inside"]
+PAGES = ["", *LESSONS]
 SIZES = {"desktop": (1400, 1000), "phone": (390, 844)}
 
 

@@ -10,10 +10,11 @@ import pytest
 
 from devtools import browser as drive
 from devtools.browser import wait_idle
+from ui.lesson import LESSONS
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "neuron", "activations", "backprop", "descent", "inside"]
+PAGES = ["", *LESSONS]
 
 # Latin words allowed in the Chinese edition: names of things and the maths' own symbols.
 ALLOWED = {

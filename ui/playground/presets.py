@@ -17,6 +17,7 @@ LESSON_PAGES = {  # preset -> (the lesson page that teaches it, its name in comm
     "dying_relu": ("pages/descent.py", "nav_descent"),
     "spiral_hard": ("pages/inside.py", "nav_inside"),
     "xor_one_layer": ("pages/inside.py", "nav_inside"),
+    "softmax3": ("pages/multiclass.py", "nav_multiclass"),
 }
 
 

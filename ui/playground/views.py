@@ -7,10 +7,12 @@ import html
 
 import numpy as np
 
+from core import multiclass
 from core import region as core_region
 from core.activations import ELU_ALPHA, LEAKY_SLOPE
 from core.inputs import DEFAULT as DEFAULT_FEATURES
 from figures import curves, network
+from figures.multiclass import confusion_figure as confusion_picture
 from figures.region import (
     marker_swatch,
     points_layer_html,
@@ -128,6 +130,24 @@ def _class_names(run: LiveRun, T: dict) -> list[str]:
     data = run.data
     return [str(n) for n in data.class_names] or [
         T["class_name"].format(k=k + 1) for k in range(max(data.n_classes, 1))]
+
+
+def has_confusion(run: LiveRun) -> bool:
+    """A confusion matrix says more than the accuracy from three classes on."""
+    return run.data.task == "multiclass"
+
+
+def confusion_figure(run: LiveRun, T: dict) -> dict:
+    """The network's confusion matrix on the test points (on the training points when the
+    split keeps no test point), as it is now: rows true class, columns predicted."""
+    split = run.trainer.split
+    test = len(split.y_test) > 0
+    X, y = (split.X_test, split.y_test) if test else (split.X_train, split.y_train)
+    A = run.trainer.network.activations_for_drawing(X, np.float64)[-1]
+    C = multiclass.confusion(y, A.argmax(axis=-1), run.data.n_classes)
+    title = T["confusion_test" if test else "confusion_train"].format(epoch=run.last.epoch)
+    return confusion_picture(C, _class_names(run, T), title,
+                             (T["axis_predicted"], T["axis_true"]), T["confusion_hover"])
 
 
 def _tooltips(run: LiveRun, T: dict, shown: list[int]) -> list[list[str]]:
