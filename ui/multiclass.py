@@ -24,7 +24,7 @@ from .language import current
 NS = "multiclass."
 CHART_CONFIG = {"displayModeBar": False}
 DATASETS = ("spiral3", "blobs3")  # the app's three-class data sets (article 000: 2 features, 3)
-FIT = {"samples": 600, "noise": 0.1, "epochs": 800, "lr": 0.03, "activation": "tanh",
+FIT = {"samples": 600, "noise": 0.1, "epochs": 300, "lr": 0.05, "activation": "tanh",
        "resolution": 80}
 MAX_LAYERS, MAX_UNITS = 2, 16
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -120,7 +120,8 @@ def regions_section(T: dict, choice: Choice) -> dict:
     st.markdown(T["regions_said"].format(
         before=percent(before["accuracy"]), after=percent(after["accuracy"]),
         epochs=FIT["epochs"], shape=choice.shape, chance=percent(1 / 3),
-        shares=", ".join(f"{n} {percent(s)}" for n, s in zip(names, shares))))
+        shares=T["list_sep"].join(T["share_of"].format(name=n, share=percent(s))
+                                 for n, s in zip(names, shares))))
     return run
 
 

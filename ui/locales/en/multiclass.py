@@ -26,6 +26,8 @@ TEXT = {
     "units": "Units per hidden layer",
     "seed": "Seed",
     "class_name": "class {k}",
+    "list_sep": ", ",
+    "share_of": "{name}: {share}",
     "before_title": "**Before training** (random weights): test accuracy {acc}",
     "after_title": "**After {epochs} epochs**: test accuracy {acc}",
     "alt_region": "Decision regions of the {shape} network after {epochs} epochs: "
@@ -40,7 +42,7 @@ TEXT = {
     "regions_notice": (
         "- Softmax regression (no hidden layer) splits the plane into K regions with "
         "**straight borders**: where two classes meet, their z are equal, and "
-        "z_i = z_j is a straight line when each z is linear in x1 and x2. It separates the "
+        "$z_i = z_j$ is a straight line when each z is linear in x1 and x2. It separates the "
         "three blobs, never the three arms of the spiral.\n"
         "- The hidden layers change the features the output layer sees (article 000: the "
         "network is a **feature extractor**). In those features the classes become nearly "
