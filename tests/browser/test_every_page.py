@@ -24,6 +24,7 @@ ALLOWED = {
     "Olah", "Streamlit", "lr", "dW", "dZ", "dA", "db", "dJ", "dL", "dw", "dz", "da", "id", "x1",
     "x2", "w1", "w2", "KB", "MB", "cm", "px", "vs", "e", "Nesterov", "Python",
     "English",  # the language switch names each language in its own words
+    "xW", "jk",  # formulas: z = xW + b, the Kronecker delta's indices
 }
 # Streamlit's own chrome, which the app cannot translate (file uploader instructions,
 # the running-man status, the keyboard users' "Skip to main content" link), the names of
