@@ -62,6 +62,7 @@ def test_every_preset_has_a_name_and_an_explanation():
     ("reg_names", list(REGULARIZERS)),
 ])
 def test_every_choice_has_a_display_name(table, names):
+    """(The Playground's tables are the names catalogue's: one name per thing.)"""
     missing = [n for n in names if not EN[table].get(n)]
     assert missing == []
 
@@ -124,3 +125,17 @@ def test_no_message_reads_like_python():
     flat = " ".join(str(v) for v in EN.values())
     assert not re.search(r"\w+=['\"<\w]", flat)  # lr=..., dataset='...'
     assert "How to read it" not in EN["how_to_read"]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_one_name_table_names_everything_core_has_in_every_language(lang):
+    N = i18n.texts("names", lang)
+    assert set(N["datasets"]) >= {*datasets.DATASETS, CSV_DATASET}
+    assert set(N["activations"]) == {*ACTIVATIONS, "softmax"}
+    assert set(N["optimizers"]) == set(OPTIMIZERS)
+    assert set(N["losses"]) == {loss for _, loss in losses.HEADS}
+    for page, key, table in [("playground", "dataset_names", "datasets"),
+                             ("playground", "activation_names", "activations"),
+                             ("inside", "act_names", "activations"),
+                             ("activations", "act_names", "activations")]:
+        assert i18n.texts(page, lang)[key] == N[table]

@@ -1,5 +1,7 @@
 """Text of lesson 2, Activation functions (seed articles 000 and 004)."""
 
+from .names import TEXT as NAMES  # one name per thing, on every page
+
 TEXT = {
     "title": "Activation functions",
     "intro": (
@@ -26,8 +28,7 @@ TEXT = {
     "note_clamped": "{value:g} is beyond ±{limit:g}; using ±{limit:g}.",
     "note_swapped": "The range was given backwards; showing z from {lo:g} to {hi:g}.",
     "note_widened": "Both ends were equal; showing z from {lo:g} to {hi:g}.",
-    "act_names": {"linear": "Linear", "sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU",
-                  "leaky_relu": "Leaky ReLU", "elu": "ELU"},
+    "act_names": NAMES["activations"],
     "g_name": "g(z)",
     "dg_name": "g′(z)",
     "col_activation": "Activation",

@@ -1,5 +1,9 @@
 """Lesson 5, Inside the network (pages/inside.py, ui/inside/)."""
 
+from .names import TEXT as NAMES  # one name per thing, on every page
+
+CSV_IN_A_SENTENCE = "your CSV file"  # "trains on ..." reads better than the menu's word
+
 TEXT = {
     "title": "Inside the network",
     "intro": (
@@ -46,16 +50,8 @@ TEXT = {
     "fresh_net": "This page's network: {net}. Its last hidden layer has 2 units, so the "
                  "output's boundary there is an exact straight line.",
     "net_desc": "{sizes} ({hidden} hidden layers, {out} output)",
-    "data_names": {
-        "circles": "Circles", "spiral": "Spiral", "spiral3": "Spiral, 3 arms",
-        "blobs3": "Three blobs", "xor": "XOR", "moons": "Two moons",
-        "gaussians": "Two Gaussians", "plane": "Plane (regression)",
-        "sine": "Sine surface (regression)", "csv": "your CSV file",
-    },
-    "act_names": {
-        "linear": "Linear", "sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU",
-        "leaky_relu": "Leaky ReLU", "elu": "ELU", "softmax": "Softmax",
-    },
+    "data_names": NAMES["datasets"] | {"csv": CSV_IN_A_SENTENCE},
+    "act_names": NAMES["activations"],
     # buttons
     "play": "Play",
     "pause": "Pause",

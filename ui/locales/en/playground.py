@@ -1,5 +1,7 @@
 """The Playground's text in English."""
 
+from .names import TEXT as NAMES  # one name per thing, on every page
+
 TEXT = {
     "page_title": "Playground",
     "title": "Neural Playground",
@@ -55,13 +57,7 @@ TEXT = {
     # sidebar: data
     "data": "Data",
     "dataset": "Data set",
-    "dataset_names": {
-        "circles": "Circles", "spiral": "Spiral", "spiral3": "Spiral, 3 arms",
-        "blobs3": "Three blobs", "xor": "XOR", "moons": "Two moons", "gaussians": "Two Gaussians",
-        "plane": "Plane (regression)", "sine": "Sine surface (regression)",
-        "csv": "My CSV file",
-        "drawn": "Draw your own",
-    },
+    "dataset_names": NAMES["datasets"],
     "samples": "Samples",
     "noise": "Noise",
     "train_pct": "Training data (%)",
@@ -108,16 +104,13 @@ TEXT = {
     "same_act": "Same activation for all layers",
     "activation": "Activation",
     "activation_l": "Activation, layer {l}",
-    "activation_names": {"linear": "Linear", "sigmoid": "Sigmoid", "tanh": "Tanh",
-                         "relu": "ReLU", "leaky_relu": "Leaky ReLU", "elu": "ELU",
-                         "softmax": "Softmax"},
+    "activation_names": NAMES["activations"],
     "loss": "Loss",
-    "loss_names": {"bce": "Binary cross-entropy", "mse": "Squared error",
-                   "cce": "Categorical cross-entropy"},
+    "loss_names": NAMES["losses"],
     # sidebar: training
     "training": "Training",
     "optimizer": "Optimizer",
-    "optimizer_names": {"sgd": "SGD", "momentum": "Momentum", "adam": "Adam"},
+    "optimizer_names": NAMES["optimizers"],
     "lr": "Learning rate",
     "batch": "Batch size (0 = all)",
     "reg": "Regularisation",

@@ -1,5 +1,7 @@
 """第 2 课 激活函数（种子文章 000 与 004）的文字。"""
 
+from .names import TEXT as NAMES  # one name per thing, on every page
+
 TEXT = {
     "title": "激活函数",
     "intro": (
@@ -24,8 +26,7 @@ TEXT = {
     "note_clamped": "{value:g} 超出 ±{limit:g}；改用 ±{limit:g}。",
     "note_swapped": "范围的两端填反了；显示 z 从 {lo:g} 到 {hi:g}。",
     "note_widened": "两端相等；显示 z 从 {lo:g} 到 {hi:g}。",
-    "act_names": {"linear": "线性", "sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU",
-                  "leaky_relu": "Leaky ReLU", "elu": "ELU"},
+    "act_names": NAMES["activations"],
     "g_name": "g(z)",
     "dg_name": "g′(z)",
     "col_activation": "激活函数",

@@ -1,5 +1,9 @@
 """第 5 课，网络内部（pages/inside.py、ui/inside/）。"""
 
+from .names import TEXT as NAMES  # one name per thing, on every page
+
+CSV_IN_A_SENTENCE = "你的 CSV 文件"  # "trains on ..." reads better than the menu's word
+
 TEXT = {
     "title": "网络内部",
     "intro": (
@@ -39,16 +43,8 @@ TEXT = {
     "fresh_net": "本页的网络：{net}。它的最后一个隐藏层有 2 个神经元，所以输出的边界在那里"
                  "恰好是一条直线。",
     "net_desc": "{sizes}（隐藏层 {hidden}，输出层 {out}）",
-    "data_names": {
-        "circles": "圆环", "spiral": "螺旋", "spiral3": "螺旋，三条臂",
-        "blobs3": "三团点", "xor": "XOR", "moons": "两个月牙",
-        "gaussians": "两团高斯点", "plane": "平面（回归）",
-        "sine": "正弦曲面（回归）", "csv": "你的 CSV 文件",
-    },
-    "act_names": {
-        "linear": "线性", "sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU",
-        "leaky_relu": "Leaky ReLU", "elu": "ELU", "softmax": "Softmax",
-    },
+    "data_names": NAMES["datasets"] | {"csv": CSV_IN_A_SENTENCE},
+    "act_names": NAMES["activations"],
     "play": "开始",
     "pause": "暂停",
     "step": "+1 轮次",

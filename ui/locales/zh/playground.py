@@ -1,5 +1,7 @@
 """游乐场页面的文字（简体中文）。键和格式字段与 ui/locales/en/playground.py 一一对应。"""
 
+from .names import TEXT as NAMES  # one name per thing, on every page
+
 TEXT = {
     "page_title": "游乐场",
     "title": "神经网络游乐场",
@@ -48,13 +50,7 @@ TEXT = {
     # sidebar: data
     "data": "数据",
     "dataset": "数据集",
-    "dataset_names": {
-        "circles": "圆环", "spiral": "螺旋", "spiral3": "螺旋，三条臂",
-        "blobs3": "三团点", "xor": "XOR", "moons": "两个月牙", "gaussians": "两团高斯点",
-        "plane": "平面（回归）", "sine": "正弦曲面（回归）",
-        "csv": "我的 CSV 文件",
-        "drawn": "自己画",
-    },
+    "dataset_names": NAMES["datasets"],
     "samples": "样本数",
     "noise": "噪声",
     "train_pct": "训练数据（%）",
@@ -98,16 +94,13 @@ TEXT = {
     "same_act": "所有层用同一个激活函数",
     "activation": "激活函数",
     "activation_l": "激活函数，第 {l} 层",
-    "activation_names": {"linear": "线性", "sigmoid": "Sigmoid", "tanh": "Tanh",
-                         "relu": "ReLU", "leaky_relu": "Leaky ReLU", "elu": "ELU",
-                         "softmax": "Softmax"},
+    "activation_names": NAMES["activations"],
     "loss": "损失函数",
-    "loss_names": {"bce": "二分类交叉熵", "mse": "平方误差",
-                   "cce": "多分类交叉熵"},
+    "loss_names": NAMES["losses"],
     # sidebar: training
     "training": "训练",
     "optimizer": "优化器",
-    "optimizer_names": {"sgd": "SGD", "momentum": "动量", "adam": "Adam"},
+    "optimizer_names": NAMES["optimizers"],
     "lr": "学习率",
     "batch": "批量大小（0 = 全部）",
     "reg": "正则化",
