@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import activations as acts
-from . import optimizers
+from . import articles, optimizers
 from .network import Network
 
 LIMIT = 100.0  # any input, weight, bias or target is clamped to [-LIMIT, LIMIT]
@@ -283,9 +283,8 @@ def nudge(net: Network, X: np.ndarray, Y: np.ndarray, kind: str, layer: int,
 
 
 # --- article 001's fit of y = 3x -----------------------------------------------------------
-LINE_X = np.array([[1.0], [3.0], [4.0], [8.0], [10.0]])
-LINE_Y = 3.0 * LINE_X
-LINE_START = (2.269, 1.01)
+LINE_X, LINE_Y = articles.LINE_X[:, None], articles.LINE_Y[:, None]  # (5, 1): one feature
+LINE_START = articles.LINE_START
 DIVERGED_LOSS = 1e12
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import optimizers
+from . import articles, optimizers
 from .activations import sigmoid
 from .dtype import DTYPE
 from .losses import HEADS, Loss
@@ -136,15 +136,15 @@ def _ravine_gradient(theta):
 
 
 # --- the data of the model surfaces --------------------------------------------------------
-LINE_X = np.array([1.0, 3.0, 4.0, 8.0, 10.0])  # article 001
-LINE_Y = 3.0 * LINE_X
+LINE_X, LINE_Y = articles.LINE_X, articles.LINE_Y
 # One feature, two classes that overlap (so the best w and b are finite).
 LOGISTIC_X = np.array([-3.0, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0, -0.2])
 LOGISTIC_Y = np.array([0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0])
 
 SURFACES: dict[str, Surface] = {s.name: s for s in [
     _model_surface("line", ("w", "b"), ("regression", "mse"), LINE_X, LINE_Y,
-                   ((1.0, 5.0), (-5.0, 6.0)), (2.269, 1.01), 0.01, ((3.0, 0.0), 0.0),
+                   ((1.0, 5.0), (-5.0, 6.0)), articles.LINE_START, 0.01,
+                   (articles.LINE_ANSWER, 0.0),
                    r"L(w, b) = \frac{1}{5}\sum_i (w \cdot x_i + b - y_i)^2"),
     _model_surface("logistic", ("w", "b"), ("binary", "bce"), LOGISTIC_X, LOGISTIC_Y,
                    ((-6.0, 8.0), (-7.0, 7.0)), (-5.0, 5.0), 0.1, ((0.0, 0.0), 0.0),
