@@ -18,6 +18,7 @@ LESSONS = {  # in order: pages/<name>.py at /<name>, titled by common's "nav_<na
     "descent": ":material/landscape:",
     "inside": ":material/biotech:",
     "multiclass": ":material/category:",
+    "loop": ":material/autorenew:",
 }
 
 

@@ -14,6 +14,7 @@ TEXT = {
     "nav_descent": "4 · Loss and gradient descent",
     "nav_inside": "5 · Inside the network",
     "nav_multiclass": "6 · Many classes",
+    "nav_loop": "7 · The training loop",
     "nav_class": "Class",
     "open_in_playground": "Try it live in the Playground: {lesson}",
     "what_to_notice": "What to notice",

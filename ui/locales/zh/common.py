@@ -12,6 +12,7 @@ TEXT = {
     "nav_descent": "4 · 损失函数与梯度下降",
     "nav_inside": "5 · 网络内部",
     "nav_multiclass": "6 · 多分类",
+    "nav_loop": "7 · 训练循环",
     "nav_class": "班级",
     "open_in_playground": "在游乐场中实时体验：{lesson}",
     # 先预测，再看（ui/predict.py）
