@@ -159,12 +159,14 @@ def symmetric_network(init: str, hidden: int = 4, seed: int = 0,
 class SymmetryRun:
     """A network trained from one start: ``W1`` ``(epochs + 1, 2, units)``, each hidden
     unit's two incoming weights after every epoch (the start first); ``accuracy`` on the
-    training points at the end; ``distinct`` units at the end."""
+    training points at the end; ``distinct`` units at the end; ``answers``: how many
+    different classes the network predicts for the training points at the end."""
 
     init: str
     W1: np.ndarray
     accuracy: float
     distinct: int
+    answers: int
 
 
 def distinct_units(W: np.ndarray, tol: float = 1e-9) -> int:
@@ -189,8 +191,9 @@ def symmetry_run(init: str, epochs: int = 300, lr: float = 0.5, hidden: int = 4,
     snap = trainer.measure()
     for snap in trainer.run(epochs, keep=lambda _e: True):  # noqa: B007
         history.append(net.W[0].copy())
+    answers = len(np.unique(net.predict(trainer.split.X_train)))
     return SymmetryRun(init, np.array(history), float(snap.train_accuracy),
-                       distinct_units(net.W[0]))
+                       distinct_units(net.W[0]), answers)
 
 
 @dataclass(frozen=True)

@@ -56,10 +56,11 @@ def _advance(steps: int) -> None:
 
 
 def _to_epoch_end(iterations_per_epoch: int) -> None:
-    at = st.session_state.get(NS + "at", 0)
-    done = max(at - 1, 0) // 4  # iterations begun
-    target = (done // iterations_per_epoch + 1) * iterations_per_epoch
-    st.session_state[NS + "at"] = 1 + 4 * target
+    """On to the update that ends this epoch (or the next one, when this one has ended)."""
+    i, step = position(st.session_state.get(NS + "at", 0))
+    finished = i + 1 if step == 4 else max(i, 0)  # iterations done, update included
+    target = (finished // iterations_per_epoch + 1) * iterations_per_epoch
+    st.session_state[NS + "at"] = 4 * target
 
 
 def _restart() -> None:

@@ -89,8 +89,9 @@ TEXT = {
         "pulling its own way: its path zigzags.\n"
         "- The points pull with different strengths (x = 10 curves its own cost 100 times "
         "as much in w as x = 1), so a rate that suits the full batch can be too large for "
-        "a single point: at α = 0.02 stochastic gradient descent blows up while the full "
-        "batch still comes down."
+        "a single point: at α = 0.02 the full batch comes down smoothly, while stochastic "
+        "gradient descent is thrown about by x = 10 and ends far higher (how much higher "
+        "depends on the order the points came in)."
     ),
     "classifier_header": "The same on a classifier",
     "classifier_intro": (
