@@ -1,6 +1,7 @@
 """Neural Playground: what every page view runs first. It sets the page up, picks the
 language and routes (one link per page: /, /class, /neuron, /activations, /backprop, /descent,
-/inside, /multiclass, /loop). The server around it is app.py."""
+/inside, /multiclass, /loop,
+/capacity). The server around it is app.py."""
 
 import streamlit as st
 

@@ -19,6 +19,7 @@ LESSONS = {  # in order: pages/<name>.py at /<name>, titled by common's "nav_<na
     "inside": ":material/biotech:",
     "multiclass": ":material/category:",
     "loop": ":material/autorenew:",
+    "capacity": ":material/stacked_line_chart:",
 }
 
 

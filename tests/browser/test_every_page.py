@@ -22,7 +22,7 @@ ALLOWED = {
     "SGD", "NumPy", "XOR", "CSV", "JSON", "PNG", "exp", "log", "ln", "max", "min", "sin", "cos",
     "sign", "argmax", "TensorFlow", "Playground", "PyTorch", "ConvNetJS", "MSE", "BCE", "CCE",
     "Olah", "Streamlit", "lr", "dW", "dZ", "dA", "db", "dJ", "dL", "dw", "dz", "da", "id", "x1",
-    "x2", "w1", "w2", "KB", "MB", "cm", "px", "vs", "e", "Nesterov", "Python", "Xavier",
+    "x2", "w1", "w2", "KB", "MB", "cm", "px", "vs", "e", "Nesterov", "Python", "Xavier", "He",
     "English",  # the language switch names each language in its own words
     "xW", "jk",  # formulas: z = xW + b, the Kronecker delta's indices
 }
