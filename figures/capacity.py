@@ -15,6 +15,8 @@ from .colors import CLASS_HEX
 MARGIN = {"l": 55, "r": 10, "t": 34, "b": 40}
 SERIES = ["#0877bd", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#f59322"]
 STUCK, FOUND = "#d62728", "#0877bd"
+# the units' shares: the class colours but black and grey, which belong to the fit and the curve
+PART_HEX = [c for c in CLASS_HEX if c not in ("#000000", "#999999")]
 
 
 def _title(text: str) -> dict:
@@ -45,7 +47,7 @@ def curve_figure(x: np.ndarray, y: np.ndarray, fit: np.ndarray, parts: np.ndarra
             data.append({"type": "scatter", "mode": "lines", "x": _floats(x),
                          "y": _floats(part), "name": names[2], "legendgroup": "parts",
                          "showlegend": j == 0, "opacity": 0.8,
-                         "line": {"color": CLASS_HEX[j % len(CLASS_HEX)], "width": 1}})
+                         "line": {"color": PART_HEX[j % len(PART_HEX)], "width": 1}})
     return {"data": data, "layout": {"title": _title(title), "height": height,
                                      "margin": MARGIN, "xaxis": {"title": {"text": "x"}},
                                      "legend": _legend()}}

@@ -13,6 +13,7 @@ from core import Network, capacity, optimizers, seeding
 from core.datasets import Split
 from core.stacked import Stack
 from core.training import Trainer
+from ui import capacity as room
 
 
 @pytest.mark.parametrize("target", list(capacity.TARGETS))
@@ -132,3 +133,15 @@ def test_bigger_networks_rarely_stop_above_the_bottom(units):
     stack.run(3000)
     finals = [t.measure().train_loss for t in trainers]
     assert sum(f > min(finals) + 0.05 for f in finals) <= 1
+
+
+def test_neither_deep_nor_wide_always_wins():
+    """The page: on a problem this small neither always wins (other seeds and budgets)."""
+    outcomes = set()
+    for budget in (100, 200):
+        wide, deep = capacity.matched(budget)
+        for seed in range(5):
+            a_wide = room.spiral_fit(wide, seed)["accuracy"]
+            a_deep = room.spiral_fit(deep, seed)["accuracy"]
+            outcomes.add("wide" if a_wide > a_deep else "deep" if a_deep > a_wide else "tie")
+    assert {"wide", "deep"} <= outcomes

@@ -125,7 +125,7 @@ def deep_wide_section(T: dict) -> None:
     st.markdown(T["deep_wide_said"].format(
         wide=shape_text(shapes[0]), deep=shape_text(shapes[1]), pw=wide["parameters"],
         pd=deep["parameters"], aw=f"{wide['accuracy']:.0%}", ad=f"{deep['accuracy']:.0%}",
-        epochs=SPIRAL["epochs"]))
+        epochs=f"{SPIRAL['epochs']:,}"))
     lesson.notice(T["deep_wide_notice"])
 
 

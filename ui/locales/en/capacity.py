@@ -15,7 +15,7 @@ TEXT = {
     "bumps_header": "1 · One hidden layer, built from steps",
     "bumps_intro": (
         "A 1-n-1 network with tanh units fits a curve y = f(x). Each hidden unit j adds "
-        "v_j · tanh(w_j x + b_j) to the output: one smooth **step**, placed and sized by its "
+        "$v_j \\tanh(w_j x + b_j)$ to the output: one smooth **step**, placed and sized by its "
         "weights; two steps of opposite sign make a **bump**. The fit (black) is the sum of "
         "the coloured lines plus the output bias c. Training: 2,000 epochs of Adam on 100 "
         "points."

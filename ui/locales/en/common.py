@@ -15,7 +15,7 @@ TEXT = {
     "nav_inside": "5 · Inside the network",
     "nav_multiclass": "6 · Many classes",
     "nav_loop": "7 · The training loop",
-    "nav_capacity": "8 · Capacity: deep, wide, and what goes wrong",
+    "nav_capacity": "8 · Capacity",
     "nav_class": "Class",
     "open_in_playground": "Try it live in the Playground: {lesson}",
     "what_to_notice": "What to notice",

@@ -13,7 +13,7 @@ TEXT = {
     "nav_inside": "5 · 网络内部",
     "nav_multiclass": "6 · 多分类",
     "nav_loop": "7 · 训练循环",
-    "nav_capacity": "8 · 容量：深、宽，以及会出什么错",
+    "nav_capacity": "8 · 容量",
     "nav_class": "班级",
     "open_in_playground": "在游乐场中实时体验：{lesson}",
     # 先预测，再看（ui/predict.py）
