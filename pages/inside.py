@@ -107,6 +107,13 @@ if not live and net.task != "regression":
         predict.reveal_choice(answer, best, spaces, T["predict_space_shown"].format(
             space=spaces[best[0]], share=controller.fmt_share(accuracies[int(best[0])])))
 
+    # the input plane is the data itself: no weight moves it
+    moves = {m: T["input_moves"][m] for m in ("up", "same", "down")}
+    answer = predict.ask("inside.input_plane", T["predict_input"], (id(net),), moves)
+    if answer is not None:
+        predict.reveal_choice(answer, "same", moves, T["predict_input_shown"].format(
+            share=controller.fmt_share(accuracies[0])))
+
 lesson.notice(T["notice"], expanded=predict.seen("inside.best_space"))
 lesson.playground_link("spiral_hard", T["playground_lesson"])
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from ui import activations as act_room
+
 st_testing = pytest.importorskip("streamlit.testing.v1")
 
 PAGE = "pages/activations.py"
@@ -52,8 +54,8 @@ def test_the_lesson_opens_with_its_numbers(at):
     assert list(softmax["p"]) == ["0.6590", "0.2424", "0.0986"]
     product = at.table[2].value.set_index("Activation")["Product through 10 layers"]
     assert product["Sigmoid"] == "5.14e-07" and product["ReLU"] == "1"
-    # the measured chart waits for the learner's prediction
-    assert len(at.get("plotly_chart")) == 11
+    # the measured chart and the two fits wait for the learner's predictions
+    assert len(at.get("plotly_chart")) == 9
     assert at.radio(key="predict.activations.survives.input").value is None
 
 
@@ -197,3 +199,18 @@ def test_the_answer_is_the_largest_share_and_ties_are_all_named():
 
     assert survives_best({"a": [1.0, 2.0], "b": [3.0, 2.0], "c": [0.5, 0.0]}) == ("b",)
     assert survives_best({"a": [2.0, 2.0], "b": [1.0, 1.0]}) == ("a", "b")
+
+
+def test_the_learner_predicts_the_linear_networks_accuracy_then_sees_both_fits():
+    at = lesson()
+    assert at.number_input(key="predict.activations.linear.input").value is None
+    at.number_input(key="predict.activations.linear.input").set_value(95.0).run()
+    at.button(key="predict.activations.linear.commit").click().run()
+    assert not at.exception
+    linear = act_room.fit_pair((3, 3), 0)["linear"]["accuracy"]
+    tanh = act_room.fit_pair((3, 3), 0)["tanh"]["accuracy"]
+    assert linear < 0.75 < 0.9 < tanh  # a straight line cannot separate the circles
+    assert f"it is **{round(linear * 100, 1):.3g}**" in " ".join(i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 11
+    said = " ".join(m.value for m in at.markdown)
+    assert f"**{linear:.0%}** with linear hidden layers" in said and f"**{tanh:.0%}**" in said

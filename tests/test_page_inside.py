@@ -171,3 +171,19 @@ def test_chinese_page_runs():
     at = lesson({"lang": "zh"})
     assert at.title[0].value == "网络内部"
     assert "轮次" in metrics(at)
+
+
+def test_the_input_plane_stays_as_separable_as_it_was_whatever_the_training():
+    """The second prediction: training moves the hidden layers' spaces, never the input's."""
+    at = lesson()
+    before = metrics(at)["A straight line in the plane"]
+    for _ in range(30):
+        at.session_state["inside.fresh"].advance(1)
+    step(at)
+    assert metrics(at)["A straight line in the plane"] == before
+    at.radio(key="predict.inside.input_plane.input").set_value("up").run()
+    at.button(key="predict.inside.input_plane.commit").click().run()
+    assert not at.exception
+    said = infos(at)
+    assert "You said better; it is the same." in said
+    assert f"stays at {before} at every epoch" in said

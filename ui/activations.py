@@ -283,6 +283,11 @@ def fit_section(T: dict, hidden: tuple[int, ...], seed: int) -> None:
     if not hidden:
         st.info(T["no_hidden"], icon="ℹ️")
     shape = "-".join(str(s) for s in [2, *hidden, 1])
+    question = T["predict_linear"].format(shape=shape)
+    show, answer = predict.before("activations.linear", question, (hidden, seed),
+                                  number_format="%.0f")
+    if not show:
+        return
     cols = st.columns(2)
     for col, name in zip(cols, ("linear", "tanh")):
         run = pair[name]
@@ -292,6 +297,10 @@ def fit_section(T: dict, hidden: tuple[int, ...], seed: int) -> None:
             _chart(fig.region_figure(run["axis"], run["P"], run["X"], run["y"], title,
                                      (T["hover_p"], T["hover_class"])), f"region_{name}")
     st.caption(T["fit_caption"].format(n=FIT["samples"], epochs=FIT["epochs"], lr=FIT["lr"]))
+    linear, tanh = pair["linear"]["accuracy"], pair["tanh"]["accuracy"]
+    if answer is not None:
+        predict.reveal_number(answer, round(linear * 100, 1), "%.3g")
+    st.markdown(T["fit_said"].format(shape=shape, linear=f"{linear:.0%}", tanh=f"{tanh:.0%}"))
 
 
 # --- 4. vanishing gradients -------------------------------------------------------------

@@ -18,8 +18,8 @@ def open_lesson(page, query: str = "") -> None:
     page.goto(f"{page.app_url}/activations{query}")
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=60_000)
     wait_idle(page)
-    # every chart but the measured one, which waits for the learner's prediction
-    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 11",
+    # every chart but the measured one and the two fits, which wait for predictions
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 9",
                            timeout=30_000)
 
 
@@ -80,13 +80,13 @@ def test_the_lesson_shows_its_numbers_and_every_control_acts(page):
     assert "single layer already" in main_text(page)
     slide(page, "Layers L", "End")  # 60 layers: beyond the engine's 16
     assert "at most 16 hidden layers" in main_text(page)
-    assert page.locator(".js-plotly-plot").count() == 11  # the measurement waits: predict
+    assert page.locator(".js-plotly-plot").count() == 9  # the measurement and fits wait
     page.get_by_role("radio", name="ReLU", exact=True).check(force=True)
     wait_idle(page)
     page.get_by_role("button", name="Lock in my prediction", disabled=False).click()
     wait_idle(page)
     page.get_by_text("You said ReLU").wait_for(timeout=15_000)
-    assert page.locator(".js-plotly-plot").count() == 12
+    assert page.locator(".js-plotly-plot").count() == 10
     link = page.get_by_role("link", name=re.compile("Vanishing gradients: deep sigmoid"))
     assert "preset=vanishing" in link.get_attribute("href")
     no_exception(page)

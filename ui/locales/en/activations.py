@@ -102,6 +102,10 @@ TEXT = {
     "no_hidden": ("With no hidden layer there is nowhere for tanh to act: both networks are "
                   "the same single layer, and neither can separate the circles."),
     "region_title": "{act} hidden layers, {shape}: test accuracy {acc}",
+    "predict_linear": ("With linear hidden layers (no non-linear g), what test accuracy will "
+                       "the {shape} network reach on the circles? (in %)"),
+    "fit_said": ("The {shape} network reaches **{linear}** with linear hidden layers, about "
+                 "what one straight line can do on the circles, and **{tanh}** with tanh."),
     "hover_p": "probability of class 1",
     "hover_class": "class",
     "fit_caption": ("Circles, {n} points (half for testing), Adam, learning rate {lr:g}, "

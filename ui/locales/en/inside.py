@@ -158,6 +158,12 @@ TEXT = {
     "table_title": "How far can a straight line separate the data, layer by layer?",
     "predict_space": ("At epoch {epoch}: in which space does the best straight line separate "
                       "the training points best?"),
+    "predict_input": ("As the network trains on, what happens to how well a straight line "
+                      "separates the points in the input plane?"),
+    "input_moves": {"up": "better", "same": "the same", "down": "worse"},
+    "predict_input_shown": ("The input plane is the data itself: no weight moves it, so its "
+                            "best line stays at {share} at every epoch. Training changes only "
+                            "the hidden layers' spaces."),
     "predict_space_shown": "{space}: the best straight line gets {share} of the points right.",
     "col_space": "Space",
     "col_line": "Best straight line (train accuracy)",

@@ -93,6 +93,10 @@ TEXT = {
     ),
     "no_hidden": "没有隐藏层时，Tanh 无处发挥：两个网络是同一个单层网络，都分不开这两个圆环。",
     "region_title": "{act}隐藏层，{shape}：测试准确率 {acc}",
+    "predict_linear": ("隐藏层是线性的（没有非线性的 g）时，{shape} 网络在圆环上的测试准确率"
+                       "会是多少？（单位：%）"),
+    "fit_said": "{shape} 网络用线性隐藏层达到 **{linear}**，大约是一条直线在圆环上能做到的；"
+                "用 Tanh 达到 **{tanh}**。",
     "hover_p": "类别 1 的概率",
     "hover_class": "类别",
     "fit_caption": "圆环数据，{n} 个点（一半用于测试），Adam，学习率 {lr:g}，在整个训练集上训练 "

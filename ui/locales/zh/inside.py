@@ -130,6 +130,10 @@ TEXT = {
     "decision_plane": "输出 = 1/2",
     "table_title": "逐层来看：一条直线能把数据分开到什么程度？",
     "predict_space": "第 {epoch} 轮：在哪个空间里，最好的一条直线把训练点分得最好？",
+    "predict_input": "网络继续训练时，输入平面上一条直线把点分开的效果会怎样？",
+    "input_moves": {"up": "变好", "same": "不变", "down": "变差"},
+    "predict_input_shown": ("输入平面就是数据本身：没有哪个权重能移动它，所以它最好的直线在每个轮次"
+                            "都是 {share}。训练只改变隐藏层的空间。"),
     "predict_space_shown": "{space}：最好的直线分对了 {share} 的点。",
     "col_space": "空间",
     "col_line": "最佳直线（训练准确率）",
