@@ -26,8 +26,9 @@ from pathlib import Path
 import numpy as np
 
 from . import activations as acts
-from . import csvdata, experiment, export_script, inputs, losses, model_io, optimizers
+from . import csvdata, diagnosis, experiment, export_script, inputs, losses, model_io, optimizers
 from .datasets import DATASETS, Dataset
+from .history import History
 from .history import to_csv as history_csv
 from .network import MAX_HIDDEN_LAYERS, MAX_UNITS, Network
 from .training import Snapshot, Trainer
@@ -36,7 +37,7 @@ PROG = "python -m core"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 JSON_KEYS = ("epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
-             "diverged", "seconds")
+             "diverged", "seconds", "diagnosis")
 # (Snapshot field, words, format) for the summary lines
 METRICS = (("train_loss", "train loss", "{:.4g}"), ("test_loss", "test loss", "{:.4g}"),
            ("train_accuracy", "train accuracy", "{:.1%}"),
@@ -295,6 +296,8 @@ def run_train(args: argparse.Namespace) -> int:
         _describe_run(data, trainer, args, config.features)
     first = last = trainer.measure()  # epoch 0: where training starts
     history = [first]  # grows only for --history: a long run's snapshots add up
+    measured = History()  # a bounded record of the measured epochs, for the diagnosis
+    measured.add(first)
     started = time.perf_counter()
     with _Progress.maybe(args.epochs, enabled=not args.json) as progress:
         # measuring an epoch costs a pass over the data: only for the rows kept and the bar
@@ -303,10 +306,12 @@ def run_train(args: argparse.Namespace) -> int:
         for last in trainer.run(args.epochs, keep):
             if args.history:
                 history.append(last)
+            measured.add(last)
             progress.update(last)
     seconds = time.perf_counter() - started
     _write_outputs(args, trainer.network, data, history, config.features)
-    _report(args, first, last, seconds)
+    found = diagnosis.causes(last, measured, trainer.network, trainer.optimizer.lr)
+    _report(args, first, last, seconds, found)
     return 0
 
 
@@ -405,12 +410,13 @@ def _write_outputs(args: argparse.Namespace, net: Network, data: Dataset,
                                       encoding="utf-8")
 
 
-def _report(args: argparse.Namespace, first: Snapshot, last: Snapshot, seconds: float
-            ) -> None:
+def _report(args: argparse.Namespace, first: Snapshot, last: Snapshot, seconds: float,
+            found: list[diagnosis.Cause]) -> None:
     if args.json:
+        causes = [{"cause": c.key, **c.fields} for c in found]
         result = dict(zip(JSON_KEYS, (last.epoch, last.train_loss, last.test_loss,
                                       last.train_accuracy, last.test_accuracy,
-                                      bool(last.diverged), round(seconds, 4))))
+                                      bool(last.diverged), round(seconds, 4), causes)))
         print(json.dumps(result))
         return
     print(f"epoch 0: {_metrics(first)}")
@@ -419,9 +425,26 @@ def _report(args: argparse.Namespace, first: Snapshot, last: Snapshot, seconds: 
     if last.diverged:
         print(f"diverged at epoch {last.epoch}: the loss blew up or a weight stopped being "
               "finite, so the weights are the last sane ones; try a smaller learning rate")
+    for cause in found:
+        print(f"diagnosis: {DIAGNOSIS[cause.key]} ({_fields(cause.fields)})")
     for option, what in ((args.save_model, "model"), (args.history, "history")):
         if option:
             print(f"wrote the {what} to {option}")
+
+
+DIAGNOSIS = {  # what each of core.diagnosis's causes means, for the summary
+    "lr": "the learning rate is too high: epochs move the weights by a large share of "
+          "their size and the loss stays above its best",
+    "vanishing": "vanishing gradients: the first layer's gradient is a tiny share of the "
+                 "last one's",
+    "no_gradient": "no gradient reaches the first layer",
+    "dead": "most ReLU units are dead (0 for every training point)",
+}
+
+
+def _fields(fields: dict) -> str:
+    return ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}"
+                     for k, v in fields.items())
 
 
 def _metrics(snap: Snapshot) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-JSON_KEYS = {"epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
+JSON_KEYS = {"epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "diagnosis",
              "diverged", "seconds"}
 SMALL = ["--samples", "120", "--epochs", "60"]
 

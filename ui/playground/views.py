@@ -7,7 +7,7 @@ import html
 
 import numpy as np
 
-from core import multiclass
+from core import diagnosis, multiclass
 from core import region as core_region
 from core.activations import ELU_ALPHA, LEAKY_SLOPE
 from core.inputs import DEFAULT as DEFAULT_FEATURES
@@ -26,17 +26,6 @@ from figures.region import (
 from ..charts import spoken
 from .live import LiveRun
 from .settings import LIMITS
-
-VANISHING_RATIO = 1e-3  # first/last layer gradient ratio that earns a hint
-DEAD_SHARE = 0.5  # share of dead ReLU units that earns a hint
-# The learning rate is too high when one epoch moves a layer's weights by more than this
-# share of their size (measured after 300 epochs: healthy runs below 0.04, lr 10 on the
-# default network 0.5 to 0.75, lr 3 up to 0.1) ...
-UPDATE_RATIO_HIGH = 0.08
-LOSS_ABOVE_BEST = 1.2  # ... and the loss is this far above the best it has reached
-RECENT_ROWS = 8  # ... both over the history's last few rows, not one epoch
-MIN_EPOCHS_FOR_HINTS = 1
-TINY_RATIO = 1e-12  # a first-layer gradient this much smaller than the last one's: none at all
 
 
 def region_live(run: LiveRun, hard: bool, T: dict) -> str:
@@ -373,56 +362,18 @@ def _times(ratio: float) -> str:
     return f"1/{float(f'{1 / ratio:.1g}'):,.0f}"
 
 
-def learning_rate_too_high(run: LiveRun) -> tuple[float, bool] | None:
-    """(the largest update/weight ratio of the last few measured epochs, whether the loss is
-    now above where it started) when both say the learning rate is too high: epochs move
-    some layer's weights by a large share of their size, and the loss stays well above the
-    best it has reached (so the steps jump past the minimum rather than descend: a healthy
-    run's early steps can be large too, but its loss falls). Judged over the last
-    ``RECENT_ROWS`` rows of the history, so that one calmer epoch in a jumping run does not
-    take the cause away (measured on lr 10, seed 2: the last epoch alone lost it on 9 % of
-    epochs, and a page paused there named vanishing gradients instead). Else None."""
-    s, losses = run.last, run.history.column("train_loss")
-    losses = losses[np.isfinite(losses)]
-    recent = run.history.rows[-RECENT_ROWS:]
-    ratios = [row.get(f"update_ratio_{l}") for row in recent for l in range(1, len(s.layers) + 1)]
-    ratios += [l.update_ratio for l in s.layers]
-    ratio = max((float(r) for r in ratios if r is not None and np.isfinite(r)), default=0.0)
-    if len(losses) < 2 or ratio < UPDATE_RATIO_HIGH:
-        return None
-    now = [row["train_loss"] for row in recent if np.isfinite(row["train_loss"])]
-    if float(np.median([*now, s.train_loss])) <= LOSS_ABOVE_BEST * losses.min():
-        return None
-    return ratio, bool(s.train_loss > losses[0])
-
-
 def causes(run: LiveRun) -> list[tuple[str, dict]]:
-    """Each problem the seeds teach to spot, as ``(catalogue key, fields)``: a learning
-    rate too high (weights jump, loss climbs: it also saturates units, so it is said
-    instead of "vanishing gradients"), vanishing gradients, dead ReLUs. The key names the
-    cause where the page's words are not wanted (a class's dashboard: class mode)."""
-    s = run.last
-    if s.epoch < MIN_EPOCHS_FOR_HINTS or s.diverged:  # a divergence has its own message
-        return []
+    """The run's problems (``core.diagnosis``) as ``(catalogue key, fields)``: the page's
+    sentence is ``T[key]``, a class's dashboard shows its short name for the key."""
+    net = run.trainer.network
     out = []
-    too_high = learning_rate_too_high(run)
-    if too_high is not None:
-        ratio, rising = too_high
-        out.append(("hint_lr", {"lr": run.trainer.optimizer.lr, "ratio": ratio,
-                                "rising": rising}))
-    dead = [l.dead_fraction for l in s.layers if l.dead_fraction is not None]
-    units = [n for n, l in zip(run.trainer.network.hidden, s.layers) if l.dead_fraction is not None]
-    share = sum(d * n for d, n in zip(dead, units)) / sum(units) if dead else 0.0
-    g = [l.grad_norm_W for l in s.layers]
-    if too_high is None and len(g) >= 3 and g[-1] > 0 and g[0] / g[-1] < VANISHING_RATIO:
-        acts = set(run.trainer.network.activations[:-1])
-        fix = "fix_sigmoid" if acts & {"sigmoid"} else "fix_deep"
-        if g[0] / g[-1] >= TINY_RATIO:
-            out.append(("hint_vanishing", {"times": _times(g[0] / g[-1]), "fix": fix}))
-        elif share < DEAD_SHARE:  # (dead ReLUs block every path: that hint names the cause)
-            out.append(("hint_no_gradient", {"fix": fix}))
-    if share >= DEAD_SHARE:
-        out.append(("hint_dead", {"share": share}))
+    for cause in diagnosis.causes(run.last, run.history, net, run.trainer.optimizer.lr):
+        fields = dict(cause.fields)
+        if "fix" in fields:
+            fields["fix"] = "fix_" + fields["fix"]
+        if cause.key == "vanishing":
+            fields["times"] = _times(fields.pop("ratio"))
+        out.append(("hint_" + cause.key, fields))
     return out
 
 
