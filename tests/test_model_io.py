@@ -204,5 +204,11 @@ def test_an_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch, bina
         model_io.load(path)
 
 
-def test_model_file_error_is_a_value_error():
-    assert issubclass(ModelFileError, ValueError)
+def test_code_that_catches_value_errors_gets_the_model_files_message(tmp_path):
+    """The CLI and older callers catch ValueError: a bad model file reaches them as one,
+    with the field at fault named."""
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "neural-playground-model", "version": 2}', encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        model_io.load(path)
+    assert isinstance(caught.value, ModelFileError) and str(caught.value)
