@@ -11,7 +11,7 @@ the Playground (ui/classroom/student.py)."""
 import streamlit as st
 
 from classroom import store
-from ui import language, routing
+from ui import language, lesson, routing
 from ui.classroom import connection, dashboard, student, teacher
 from ui.classroom.words import as_markdown, say_pending, stop_with
 from ui.i18n import texts
@@ -156,7 +156,7 @@ elif code:
     if me is not None and me.code == code:
         st.markdown(T["already_in"].format(code=store.shown_code(code),
                                            nickname=as_markdown(me.nickname)))
-        st.page_link("pages/playground.py", label=T["back_to_playground"],
+        st.page_link(lesson.PLAYGROUND_PAGE, label=T["back_to_playground"],
                      icon=":material/tune:")
         st.stop()
     say_pending(T)

@@ -18,6 +18,7 @@ from figures import png
 from figures.region import region_image
 
 from .. import language
+from ..lesson import PLAYGROUND_PAGE
 from ..playground import controller, views
 from ..playground.live import LiveRun
 from . import connection
@@ -69,7 +70,7 @@ def open_if_joined() -> None:
 def open_setup(info: store.ClassInfo) -> None:
     """Open the teacher's set-up in the Playground: a fresh run of it."""
     _fresh_run(info)
-    st.switch_page("pages/playground.py", query_params=setup_params(info.setup))
+    st.switch_page(PLAYGROUND_PAGE, query_params=setup_params(info.setup))
 
 
 def _fresh_run(info: store.ClassInfo) -> None:

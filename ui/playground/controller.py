@@ -19,10 +19,10 @@ from ..live import channel as live_channel
 from ..live import loop
 from ..live import streamlit_internals as internals
 from . import model_import, presets, sidebar
+from .keys import NS, W
 from .live import LiveRun
 from .settings import CSV_DATASET, DEFAULTS, LIMITS, Settings, from_query, to_query
 
-NS = "playground."
 RUN = NS + "run"  # the current LiveRun, shared with the lessons
 PLAYING = NS + "playing"
 AUTOPLAY = NS + "autoplay"  # play=1 in the link: play once the first page is drawn
@@ -35,7 +35,7 @@ UPLOAD_VERSION = NS + "upload_version"  # a new uploader (empty) after a rejecte
 PRESENT = NS + "present"  # the teacher's view (?present=1): one projector screen
 SETTINGS = NS + "settings"  # the last settings drawn: restores the widgets after a page switch
 STEP, RESET = NS + "step_request", NS + "reset_request"
-W_UPLOAD, W_SEED = NS + "w_upload", NS + "w_seed"
+W_UPLOAD, W_SEED = W + "upload", W + "seed"
 CHANNEL = NS + "channel"  # this session's live pictures' channel (channel.py)
 
 state = st.session_state
@@ -68,9 +68,9 @@ def start() -> None:
         state[PLAYING] = state[AUTOPLAY] = params.get("play") == "1"  # a teacher's link
         state[FROM_LINK] = state[PLAYING]
         if preset is not None:
-            state[NS + "w_preset"] = preset_id
+            state[W + "preset"] = preset_id
             state.pop(RUN, None)  # the lesson as it starts, even if it was open before
-    elif NS + "w_dataset" not in state and SETTINGS in state:
+    elif W + "dataset" not in state and SETTINGS in state:
         sidebar.write_widgets(state[SETTINGS])
         state[PLAYING] = False
 
@@ -93,7 +93,7 @@ def _on_upload(T: dict) -> None:
         state[UPLOAD_VERSION] = state.get(UPLOAD_VERSION, 0) + 1
         return
     state[UPLOAD] = data
-    state[NS + "w_dataset"] = CSV_DATASET
+    state[W + "dataset"] = CSV_DATASET
 
 
 def upload_summary(T: dict) -> str:

@@ -16,17 +16,17 @@ import streamlit as st
 from core import drawn, inputs
 from figures.drawing import draw_pad
 
+from .keys import NS, W
 from .live import DRAWING_FRAME, LiveRun
 from .settings import DRAWN_DATASET
 
-W = "playground.w_"
 FEATURES = W + "features"  # the feature pills' value
 PTS = W + "pts"  # the drawing as link text (core/drawn.py); written by the pad, not a widget
 CLASS, MODE = W + "draw_class", W + "draw_mode"
-PAD_VERSION = "playground.pad_version"  # a new pad after each click: no stale selection
-LAST_FEATURES = "playground.last_features"
-FEATURES_EMPTIED = "playground.features_emptied"
-DRAW_MESSAGE = "playground.draw_message"  # ("draw_full" | "draw_min"), said once
+PAD_VERSION = NS + "pad_version"  # a new pad after each click: no stale selection
+LAST_FEATURES = NS + "last_features"
+FEATURES_EMPTIED = NS + "features_emptied"
+DRAW_MESSAGE = NS + "draw_message"  # ("draw_full" | "draw_min"), said once
 PAD_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False}
 
 state = st.session_state
@@ -74,7 +74,7 @@ def _points(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _pad_key() -> str:
-    return f"playground.pad_{state.get(PAD_VERSION, 0)}"
+    return f"{NS}pad_{state.get(PAD_VERSION, 0)}"
 
 
 def _on_click(key: str) -> None:

@@ -22,13 +22,13 @@ from core.network import Network
 from .. import language
 from ..i18n import error_text
 from . import sidebar
+from .keys import NS, W
 from .live import LiveRun
 from .settings import MAX_LAYERS, MAX_UNITS, Settings
 
-NS = "playground."
 VERSION = NS + "model_upload_version"  # a new, empty uploader after every file
 MESSAGE = NS + "model_message"  # ("ok" | "error", text): said once, on the next page drawn
-W_MODEL = NS + "w_model"
+W_MODEL = W + "model"
 
 state = st.session_state
 

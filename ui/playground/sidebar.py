@@ -18,11 +18,11 @@ from core.optimizers import OPTIMIZERS
 from .. import language
 from ..i18n import texts
 from . import drawing, presets
+from .keys import NS, W
 from .settings import CSV_DATASET, DEFAULTS, LIMITS, MAX_LAYERS, MAX_UNITS, REGULARIZERS, Settings
 
-W = "playground.w_"  # the prefix of every widget key of the Playground
-RESET_RUN = "playground.reset_run"  # a lesson was (re)loaded: start a fresh run of it
-NOTE = "playground.sidebar_note"  # a one-shot note from a widget's callback (a clamped value)
+RESET_RUN = NS + "reset_run"  # a lesson was (re)loaded: start a fresh run of it
+NOTE = NS + "sidebar_note"  # a one-shot note from a widget's callback (a clamped value)
 LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 REG_RATES = [0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
 
