@@ -1,6 +1,9 @@
 """A minimal PNG encoder for RGB images, so region pictures travel as a few kB.
 
-Plotly would otherwise send 100 x 100 x 3 numbers as JSON every frame.
+Plotly would otherwise send 100 x 100 x 3 numbers as JSON every frame. Pillow (which
+Streamlit ships) writes the same PNG, but measured on a smooth 100 x 100 region it takes
+0.26 ms to this encoder's 0.04 (its per-image set-up), and the Inside lesson draws several
+such images every live frame; the tests read every PNG back with Pillow's decoder.
 """
 
 from __future__ import annotations

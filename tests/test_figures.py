@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import re
-import struct
 import xml.etree.ElementTree as ET
-import zlib
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from figures import colors, curves, network, png, svg_chart
 from figures.region import points_svg, region_html, region_image
@@ -20,26 +20,13 @@ SVG = "{http://www.w3.org/2000/svg}"
 WHITE = np.array([255, 255, 255])
 
 
-# --- a PNG decoder, just enough for what png.encode writes ---------------------------------
+# --- our PNGs, read back by an independent decoder (Pillow's, which Streamlit ships) -------
 def decode_png(data: bytes) -> np.ndarray:
-    """RGB pixels ``(h, w, 3)`` of an 8-bit, non-interlaced RGB PNG; checks every CRC."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, chunks = 8, []
-    while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos:pos + 4])
-        tag, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
-        (crc,) = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])
-        assert crc == zlib.crc32(tag + body), tag
-        chunks.append((tag, body))
-        pos += 12 + length
-    tags = [t for t, _ in chunks]
-    assert tags[0] == b"IHDR" and tags[-1] == b"IEND" and b"IDAT" in tags
-    w, h, depth, colour_type, _, _, interlace = struct.unpack(">IIBBBBB", chunks[0][1])
-    assert (depth, colour_type, interlace) == (8, 2, 0)
-    raw = zlib.decompress(b"".join(b for t, b in chunks if t == b"IDAT"))
-    rows = np.frombuffer(raw, np.uint8).reshape(h, 1 + 3 * w)
-    assert np.all(rows[:, 0] == 0)  # filter "none" on every row, the only one decoded here
-    return rows[:, 1:].reshape(h, w, 3)
+    """RGB pixels ``(h, w, 3)`` of a PNG, as Pillow reads it (it checks every CRC)."""
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    assert image.format == "PNG" and image.mode == "RGB"
+    return np.asarray(image)
 
 
 def png_of_data_uri(uri: str) -> bytes:
