@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .chart import finite, heading
 from .colors import CLASS_HEX, NEGATIVE_HEX, POSITIVE_HEX
 
 G_COLOR, DG_COLOR = "#0877bd", "#f59322"  # g(z) and g'(z)
@@ -19,17 +20,6 @@ SERIES_COLORS = {"sigmoid": "#d62728", "tanh": "#0877bd", "relu": "#2ca02c",
 MARGIN = {"l": 45, "r": 10, "t": 34, "b": 36}
 
 
-def _finite(y) -> np.ndarray:
-    """Floats with NaN where not finite: Plotly's JSON writes NaN as null (a gap, never
-    'NaN' in a hover). Arrays, not lists: Plotly validates an array in one step."""
-    y = np.asarray(y, dtype=float)
-    return np.where(np.isfinite(y), y, np.nan)
-
-
-def _title(text: str) -> dict:
-    return {"text": text, "font": {"size": 13}}
-
-
 def activation_figure(z: np.ndarray, a: np.ndarray, da: np.ndarray,
                       zones: list[tuple[float, float]], title: str, names: tuple[str, str],
                       probe: tuple[float, float, float] | None = None,
@@ -37,24 +27,24 @@ def activation_figure(z: np.ndarray, a: np.ndarray, da: np.ndarray,
     """g(z) (solid) and g'(z) (dashed) over ``z`` ``(n,)``; saturation ``zones`` shaded;
     ``probe`` = (z, g(z), g'(z)) marked. ``names`` labels the two curves."""
     data = [
-        {"type": "scatter", "mode": "lines", "x": _finite(z), "y": _finite(a), "name": names[0],
+        {"type": "scatter", "mode": "lines", "x": finite(z), "y": finite(a), "name": names[0],
          "line": {"color": G_COLOR, "width": 2},
          "hovertemplate": "z = %{x:.4g}<br>" + names[0] + " = %{y:.4g}<extra></extra>"},
-        {"type": "scatter", "mode": "lines", "x": _finite(z), "y": _finite(da), "name": names[1],
+        {"type": "scatter", "mode": "lines", "x": finite(z), "y": finite(da), "name": names[1],
          "line": {"color": DG_COLOR, "width": 2, "dash": "dash"},
          "hovertemplate": "z = %{x:.4g}<br>" + names[1] + " = %{y:.4g}<extra></extra>"},
     ]
     if probe is not None:
         pz, pa, pda = probe
-        data.append({"type": "scatter", "mode": "markers", "x": _finite([pz, pz]),
-                     "y": _finite([pa, pda]), "showlegend": False, "hoverinfo": "skip",
+        data.append({"type": "scatter", "mode": "markers", "x": finite([pz, pz]),
+                     "y": finite([pa, pda]), "showlegend": False, "hoverinfo": "skip",
                      "marker": {"color": [G_COLOR, DG_COLOR], "size": 9,
                                 "line": {"color": "white", "width": 1}}})
     shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": lo, "x1": hi, "y0": 0,
                "y1": 1, "fillcolor": ZONE_COLOR, "line": {"width": 0}, "layer": "below"}
               for lo, hi in zones]
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": MARGIN, "shapes": shapes,
+        "title": heading(title), "height": height, "margin": MARGIN, "shapes": shapes,
         "showlegend": True, "legend": {"orientation": "h", "x": 1, "y": 1.0, "yanchor": "bottom",
                                        "xanchor": "right", "font": {"size": 11}},
         "xaxis": {"title": {"text": "z", "standoff": 2}, "zeroline": True},
@@ -65,10 +55,10 @@ def probabilities_figure(p: np.ndarray, labels: list[str], title: str, height: i
                          ) -> dict:
     """Bars of softmax probabilities ``p`` ``(K,)``, each labelled with its value."""
     colors = [CLASS_HEX[k % len(CLASS_HEX)] for k in range(len(p))]
-    return {"data": [{"type": "bar", "x": labels, "y": _finite(p), "marker": {"color": colors},
+    return {"data": [{"type": "bar", "x": labels, "y": finite(p), "marker": {"color": colors},
                       "text": [f"{v:.4f}" for v in p], "textposition": "outside",
                       "cliponaxis": False, "hovertemplate": "%{x}: %{y:.6f}<extra></extra>"}],
-            "layout": {"title": _title(title), "height": height, "margin": MARGIN,
+            "layout": {"title": heading(title), "height": height, "margin": MARGIN,
                        "yaxis": {"range": [0, 1.12], "tickformat": ".0%"}, "showlegend": False}}
 
 
@@ -76,7 +66,7 @@ def temperature_figure(T: np.ndarray, P: np.ndarray, labels: list[str], title: s
                        x_title: str, current: float | None = None, height: int = 300) -> dict:
     """Each probability p_k ``P[:, k]`` against the temperature ``T`` ``(n,)`` on a log axis,
     with a dotted line at the ``current`` temperature (when it lies on the axis)."""
-    data = [{"type": "scatter", "mode": "lines", "x": _finite(T), "y": _finite(P[:, k]),
+    data = [{"type": "scatter", "mode": "lines", "x": finite(T), "y": finite(P[:, k]),
              "name": label, "line": {"color": CLASS_HEX[k % len(CLASS_HEX)], "width": 2},
              "hovertemplate": "T = %{x:.3g}<br>" + label + " = %{y:.4f}<extra></extra>"}
             for k, label in enumerate(labels)]
@@ -85,7 +75,7 @@ def temperature_figure(T: np.ndarray, P: np.ndarray, labels: list[str], title: s
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": current,
                        "x1": current, "y0": 0, "y1": 1, "line": {"color": "#555", "dash": "dot"}})
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "shapes": shapes,
+        "title": heading(title), "height": height, "shapes": shapes,
         "margin": {**MARGIN, "b": 48},  # room for the powers of ten under the axis
         "xaxis": {"type": "log", "title": {"text": x_title, "standoff": 8}, "dtick": 1,
                   "exponentformat": "power"},
@@ -100,20 +90,20 @@ def region_figure(axis: np.ndarray, P: np.ndarray, X: np.ndarray, y: np.ndarray,
     with the points ``X`` ``(n, 2)`` coloured by their class ``y`` ``(n,)``.
     ``hover`` = (label of the probability, label of the class)."""
     scale = [[0.0, NEGATIVE_HEX], [0.5, "#ffffff"], [1.0, POSITIVE_HEX]]
-    heat = {"type": "heatmap", "x": _finite(axis), "y": _finite(axis), "z": _finite(P),
+    heat = {"type": "heatmap", "x": finite(axis), "y": finite(axis), "z": finite(P),
             "zmin": 0, "zmax": 1, "colorscale": scale, "opacity": 0.55, "showscale": False,
             "hovertemplate": "x1 = %{x:.2f}, x2 = %{y:.2f}<br>" + hover[0]
                              + " = %{z:.3f}<extra></extra>"}
-    points = {"type": "scatter", "mode": "markers", "x": _finite(X[:, 0]), "y": _finite(X[:, 1]),
+    points = {"type": "scatter", "mode": "markers", "x": finite(X[:, 0]), "y": finite(X[:, 1]),
               "marker": {"color": [CLASS_HEX[int(k) % 2] for k in y], "size": 5,
                          "line": {"color": "white", "width": 0.5}},
               "customdata": np.asarray(y, dtype=int).tolist(),
               "hovertemplate": hover[1] + " %{customdata}<extra></extra>"}
-    boundary = {"type": "contour", "x": _finite(axis), "y": _finite(axis), "z": _finite(P),
+    boundary = {"type": "contour", "x": finite(axis), "y": finite(axis), "z": finite(P),
                 "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "none"},
                 "line": {"color": "#333", "width": 2}, "showscale": False, "hoverinfo": "skip"}
     return {"data": [heat, boundary, points], "layout": {
-        "title": _title(title), "height": height, "margin": {"l": 35, "r": 10, "t": 34, "b": 30},
+        "title": heading(title), "height": height, "margin": {"l": 35, "r": 10, "t": 34, "b": 30},
         "showlegend": False,
         "xaxis": {"range": [float(axis[0]), float(axis[-1])], "constrain": "domain"},
         "yaxis": {"range": [float(axis[0]), float(axis[-1])], "scaleanchor": "x",
@@ -135,17 +125,17 @@ def product_figure(depths: np.ndarray, logs: dict[str, np.ndarray], names: dict[
     """log10 of the derivative product against the depth L, one line per activation
     (``logs[name]`` ``(len(depths),)``, ``-inf`` where the product is exactly 0, which is
     left out of the line and explained by ``note``). The y axis reads in powers of ten."""
-    data, finite = [], []
+    data, seen = [], []
     for name, values in logs.items():
         v = np.asarray(values, dtype=float)
-        finite.extend(v[np.isfinite(v)].tolist())
+        seen.extend(v[np.isfinite(v)].tolist())
         data.append({"type": "scatter", "mode": "lines+markers" if len(depths) < 25 else "lines",
-                     "x": np.asarray(depths).tolist(), "y": _finite(v), "name": names[name],
+                     "x": np.asarray(depths).tolist(), "y": finite(v), "name": names[name],
                      "line": {"color": SERIES_COLORS.get(name, "#333"), "width": 2},
                      "customdata": [power_text(x) for x in v],
                      "hovertemplate": "L = %{x}<br>" + names[name]
                                       + ": %{customdata}<extra></extra>"})
-    lo, hi = (min(finite), max(finite)) if finite else (-1.0, 0.0)
+    lo, hi = (min(seen), max(seen)) if seen else (-1.0, 0.0)
     lo, hi = min(lo, -1.0), max(hi, 0.0)
     tickvals, ticktext = power_ticks(lo, hi)
     shapes = []
@@ -157,7 +147,7 @@ def product_figure(depths: np.ndarray, logs: dict[str, np.ndarray], names: dict[
               "xanchor": "left", "showarrow": False, "font": {"size": 12, "color": "#555"}}
              ] if note else []
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": {"l": 55, "r": 10, "t": 34, "b": 36},
+        "title": heading(title), "height": height, "margin": {"l": 55, "r": 10, "t": 34, "b": 36},
         "shapes": shapes, "annotations": notes,
         "xaxis": {"title": {"text": x_title, "standoff": 2}, "rangemode": "tozero"},
         "yaxis": {"title": {"text": y_title}, "tickvals": tickvals, "ticktext": ticktext,
@@ -174,13 +164,13 @@ def layer_gradients_figure(norms: dict[str, np.ndarray], names: dict[str, str], 
         v = np.asarray(values, dtype=float)
         v = np.where(v > 0, v, np.nan)
         data.append({"type": "scatter", "mode": "lines+markers",
-                     "x": list(range(1, len(v) + 1)), "y": _finite(v), "name": names[name],
+                     "x": list(range(1, len(v) + 1)), "y": finite(v), "name": names[name],
                      "line": {"color": SERIES_COLORS.get(name, "#333"), "width": 2},
                      "hovertemplate": "[%{x}]: %{y:.3g}<extra>" + names[name] + "</extra>"})
     notes = [{"text": note, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
               "showarrow": False, "font": {"size": 12, "color": "#666"}}] if note else []
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": {"l": 55, "r": 10, "t": 34, "b": 36},
+        "title": heading(title), "height": height, "margin": {"l": 55, "r": 10, "t": 34, "b": 36},
         "annotations": notes,
         "xaxis": {"title": {"text": x_title, "standoff": 2}, "dtick": 1},
         "yaxis": {"title": {"text": y_title}, "type": "log", "dtick": 1,

@@ -10,26 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import power_text, power_ticks
+from .chart import MARGIN, finite, heading, legend_below
 from .colors import CLASS_HEX
 
-MARGIN = {"l": 55, "r": 10, "t": 34, "b": 40}
 SERIES = ["#0877bd", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#f59322"]
 STUCK, FOUND = "#d62728", "#0877bd"
 # the units' shares: the class colours but black and grey, which belong to the fit and the curve
 PART_HEX = [c for c in CLASS_HEX if c not in ("#000000", "#999999")]
-
-
-def _title(text: str) -> dict:
-    return {"text": text, "font": {"size": 13}}
-
-
-def _floats(values) -> np.ndarray:
-    a = np.asarray(values, dtype=float)
-    return np.where(np.isfinite(a), a, np.nan)
-
-
-def _legend(y: float = -0.22) -> dict:
-    return {"orientation": "h", "y": y, "yanchor": "top"}
 
 
 def curve_figure(x: np.ndarray, y: np.ndarray, fit: np.ndarray, parts: np.ndarray,
@@ -38,28 +25,28 @@ def curve_figure(x: np.ndarray, y: np.ndarray, fit: np.ndarray, parts: np.ndarra
     """The target ``y`` ``(n,)``, the network's ``fit`` ``(n,)``, and (``show_parts``)
     each hidden unit's share ``parts`` ``(units, n)`` as a thin line: the fit is their sum
     plus the output bias. ``names`` = (target, fit, one unit's share)."""
-    data = [{"type": "scatter", "mode": "lines", "x": _floats(x), "y": _floats(y),
+    data = [{"type": "scatter", "mode": "lines", "x": finite(x), "y": finite(y),
              "name": names[0], "line": {"color": "#bbbbbb", "width": 7}},
-            {"type": "scatter", "mode": "lines", "x": _floats(x), "y": _floats(fit),
+            {"type": "scatter", "mode": "lines", "x": finite(x), "y": finite(fit),
              "name": names[1], "line": {"color": "#111111", "width": 2}}]
     if show_parts:
         for j, part in enumerate(parts):
-            data.append({"type": "scatter", "mode": "lines", "x": _floats(x),
-                         "y": _floats(part), "name": names[2], "legendgroup": "parts",
+            data.append({"type": "scatter", "mode": "lines", "x": finite(x),
+                         "y": finite(part), "name": names[2], "legendgroup": "parts",
                          "showlegend": j == 0, "opacity": 0.8,
                          "line": {"color": PART_HEX[j % len(PART_HEX)], "width": 1}})
-    return {"data": data, "layout": {"title": _title(title), "height": height,
+    return {"data": data, "layout": {"title": heading(title), "height": height,
                                      "margin": MARGIN, "xaxis": {"title": {"text": "x"}},
-                                     "legend": _legend()}}
+                                     "legend": legend_below()}}
 
 
 def units_figure(units: list[int], costs: list[float], below: float, title: str,
                  axes: tuple[str, str], height: int = 300) -> dict:
     """The fit's cost against the number of units (log axes), with the line ``below``."""
     return {"data": [{"type": "scatter", "mode": "lines+markers", "x": list(units),
-                      "y": _floats(np.maximum(costs, 1e-12)), "name": axes[1],
+                      "y": finite(np.maximum(costs, 1e-12)), "name": axes[1],
                       "line": {"color": SERIES[0], "width": 2}}],
-            "layout": {"title": _title(title), "height": height, "margin": MARGIN,
+            "layout": {"title": heading(title), "height": height, "margin": MARGIN,
                        "showlegend": False,
                        "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1,
                                    "y0": below, "y1": below,
@@ -74,26 +61,26 @@ def chain_figure(logs: dict[str, np.ndarray], title: str, axes: tuple[str, str],
                  marked: int | None = None, height: int = 320) -> dict:
     """log10 of the gradient's factor through L layers, one line per case
     (``logs[label]`` ``(depth + 1,)``); the y axis reads in powers of ten."""
-    data, finite = [], []
+    data, seen = [], []
     for i, (label, values) in enumerate(logs.items()):
         v = np.asarray(values, dtype=float)
-        finite.extend(v[np.isfinite(v)].tolist())
+        seen.extend(v[np.isfinite(v)].tolist())
         data.append({"type": "scatter", "mode": "lines", "x": list(range(len(v))),
-                     "y": _floats(v), "name": label, "customdata": [power_text(a) for a in v],
+                     "y": finite(v), "name": label, "customdata": [power_text(a) for a in v],
                      "line": {"color": SERIES[i % len(SERIES)], "width": 2},
                      "hovertemplate": "L = %{x}: %{customdata}<extra>" + label + "</extra>"})
-    lo, hi = (min(finite), max(finite)) if finite else (-1.0, 1.0)
+    lo, hi = (min(seen), max(seen)) if seen else (-1.0, 1.0)
     lo, hi = min(lo, -1.0), max(hi, 1.0)
     tickvals, ticktext = power_ticks(lo, hi)
     shapes = [] if marked is None else [{
         "type": "line", "xref": "x", "yref": "paper", "x0": marked, "x1": marked, "y0": 0,
         "y1": 1, "line": {"color": "#555", "dash": "dot"}}]
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": MARGIN, "shapes": shapes,
+        "title": heading(title), "height": height, "margin": MARGIN, "shapes": shapes,
         "xaxis": {"title": {"text": axes[0]}, "rangemode": "tozero"},
         "yaxis": {"title": {"text": axes[1]}, "tickvals": tickvals, "ticktext": ticktext,
                   "range": [lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)]},
-        "legend": _legend()}}
+        "legend": legend_below()}}
 
 
 def gradients_figure(norms: dict[str, np.ndarray], title: str, axes: tuple[str, str],
@@ -104,14 +91,14 @@ def gradients_figure(norms: dict[str, np.ndarray], title: str, axes: tuple[str, 
     for i, (label, v) in enumerate(norms.items()):
         v = np.asarray(v, dtype=float)
         data.append({"type": "scatter", "mode": "lines+markers",
-                     "x": list(range(1, len(v) + 1)), "y": _floats(np.where(v > 0, v, np.nan)),
+                     "x": list(range(1, len(v) + 1)), "y": finite(np.where(v > 0, v, np.nan)),
                      "name": label, "line": {"color": SERIES[i % len(SERIES)], "width": 2},
                      "hovertemplate": "[%{x}]: %{y:.3g}<extra>" + label + "</extra>"})
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": MARGIN,
+        "title": heading(title), "height": height, "margin": MARGIN,
         "xaxis": {"title": {"text": axes[0]}, "dtick": 1},
         "yaxis": {"title": {"text": axes[1]}, "type": "log", "dtick": 1,
-                  "exponentformat": "power"}, "legend": _legend()}}
+                  "exponentformat": "power"}, "legend": legend_below()}}
 
 
 def restarts_figure(curves: list[tuple[np.ndarray, np.ndarray]], stuck: list[bool],
@@ -122,13 +109,13 @@ def restarts_figure(curves: list[tuple[np.ndarray, np.ndarray]], stuck: list[boo
     data, shown = [], set()
     for (epochs, cost), high in zip(curves, stuck):
         group = names[0] if high else names[1]
-        data.append({"type": "scatter", "mode": "lines", "x": _floats(epochs),
-                     "y": _floats(np.maximum(cost, 1e-12)), "name": group,
+        data.append({"type": "scatter", "mode": "lines", "x": finite(epochs),
+                     "y": finite(np.maximum(cost, 1e-12)), "name": group,
                      "legendgroup": group, "showlegend": group not in shown,
                      "line": {"color": STUCK if high else FOUND, "width": 2 if high else 1.5}})
         shown.add(group)
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": MARGIN,
+        "title": heading(title), "height": height, "margin": MARGIN,
         "xaxis": {"title": {"text": axes[0]}},
         "yaxis": {"title": {"text": axes[1]}, "type": "log", "dtick": 1,
-                  "exponentformat": "power"}, "legend": _legend()}}
+                  "exponentformat": "power"}, "legend": legend_below()}}

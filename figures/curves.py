@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .chart import finite
 from .colors import CLASS_HEX
 
 TRAIN, TEST = "#555555", CLASS_HEX[0]
@@ -40,19 +41,14 @@ class Chart:
     zero_floor: bool = False  # log scale only: draw exact zeros on a band labelled 0
 
 
-def _floats(y) -> np.ndarray:
-    y = np.asarray(y, dtype=float)
-    return np.where(np.isfinite(y), y, np.nan)
-
-
 def metric_chart(epochs, train, test, title: str, names=("train", "test"),
                  log_y: bool = False, y_range=None, percent: bool = False,
                  x_title: str = "") -> Chart:
     """Train and test curves of one metric against ``epochs`` (test omitted if all NaN)."""
-    series = [Series(names[0], _floats(epochs), _floats(train), TRAIN)]
-    test = _floats(test) if test is not None else np.array([])
+    series = [Series(names[0], finite(epochs), finite(train), TRAIN)]
+    test = finite(test) if test is not None else np.array([])
     if len(test) and np.isfinite(test).any():
-        series.append(Series(names[1], _floats(epochs), test, TEST, dashed=True))
+        series.append(Series(names[1], finite(epochs), test, TEST, dashed=True))
     return Chart(title, series, x_title=x_title, log_y=log_y, y_range=y_range,
                  percent=percent)
 
@@ -64,11 +60,11 @@ def gradient_chart(epochs, grad_norms, layer_names: list[str], title: str,
     cannot reach 0, so exact zeros (dead ReLUs: the lesson itself) sit on a floor band
     labelled 0; infinite or missing values are gaps. When the latest epoch has no positive
     finite gradient the chart says ``empty_note``."""
-    G = _floats(grad_norms).reshape(len(epochs), len(layer_names))
+    G = finite(grad_norms).reshape(len(epochs), len(layer_names))
     G = np.where(G >= 0, G, np.nan)
     last = G[-1] if len(G) else np.array([])
     note = empty_note if len(G) and not (np.isfinite(last) & (last > 0)).any() else ""
-    return Chart(title, [Series(name, _floats(epochs), G[:, l], LAYER_COLORS[l % 10])
+    return Chart(title, [Series(name, finite(epochs), G[:, l], LAYER_COLORS[l % 10])
                          for l, name in enumerate(layer_names)], x_title=x_title, log_y=True,
                  note=note, zero_floor=True)
 

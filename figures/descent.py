@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
+
+from .chart import figure
 
 OPTIMIZER_COLORS = {"sgd": "#d62728", "momentum": "#2ca02c", "adam": "#9467bd"}
 LOSS_COLORS = {"mse": "#f59322", "bce": "#0877bd"}
@@ -34,10 +35,6 @@ def _finite_list(a) -> list:
     flat = np.array(out, dtype=object)
     flat[bad] = None
     return flat.tolist()
-
-
-def _figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
-    return go.Figure({"data": data, "layout": layout, "frames": frames or []}, _validate=False)
 
 
 def _base_layout(title: str, height: int, margin: dict | None = None) -> dict:
@@ -70,7 +67,7 @@ class Marker:
 
 def lines(curves: list[Curve], markers: list[Marker], title: str, x_title: str,
           y_title: str, y_range: tuple[float, float] | None = None, log_y: bool = False,
-          height: int = 340) -> go.Figure:
+          height: int = 340) -> dict:
     """Curves against one x axis, with labelled points on them."""
     data = [{"type": "scatter", "x": _finite_list(np.asarray(c.x, float)),
              "y": _finite_list(np.asarray(c.y, float)), "name": c.name, "mode": "lines",
@@ -87,7 +84,7 @@ def lines(curves: list[Curve], markers: list[Marker], title: str, x_title: str,
         layout["yaxis"]["range"] = list(y_range)
     if log_y:
         layout["yaxis"].update(type="log", exponentformat="power")
-    return _figure(data, layout)
+    return figure(data, layout)
 
 
 @dataclass
@@ -193,7 +190,7 @@ def _animation(labels: SurfaceLabels, ks: list[int], three_d: bool) -> dict:
 def surface(t1: np.ndarray, t2: np.ndarray, L: np.ndarray, lowest: float, paths: list[PathLine],
             start: tuple[float, float], minimum: tuple[float, float], labels: SurfaceLabels,
             three_d: bool = False, arrows: list[Arrow] | None = None,
-            height: int = 560, marks: bool = True) -> go.Figure:
+            height: int = 560, marks: bool = True) -> dict:
     """The loss ``L`` ``(n2, n1)`` over the grid ``t1`` ``(n1,)`` x ``t2`` ``(n2,)`` as
     contours (shaded by log of L - lowest, so the valley floor shows) or a 3-D surface,
     with each path drawn whole and animated by Plotly frames (play button and step
@@ -282,11 +279,11 @@ def surface(t1: np.ndarray, t2: np.ndarray, L: np.ndarray, lowest: float, paths:
         layout["yaxis"] = {"title": {"text": labels.y}, "range": list(box[1]), "showgrid": False,
                            "zeroline": False}
         layout["annotations"] = annotations
-    return _figure(data, layout, frames)
+    return figure(data, layout, frames)
 
 
 def gaps(paths: list[PathLine], lowest: float, title: str, x_title: str, y_title: str,
-         height: int = 300) -> go.Figure:
+         height: int = 300) -> dict:
     """Each path's distance to the lowest loss, L - lowest, per step on a log axis (exact
     zeros drawn at 1e-12)."""
     curves = [Curve(p.name, np.arange(len(p.loss)), np.maximum(p.loss - lowest, 1e-12),

@@ -9,15 +9,11 @@ import html
 
 import numpy as np
 
+from .chart import MARGIN, heading
 from .colors import class_hex
 from .region import marker_swatch, points_svg, region_html, region_image
 
-MARGIN = {"l": 45, "r": 10, "t": 34, "b": 36}
 TARGET_HEX, GRADIENT_HEX = "#999999", "#333333"
-
-
-def _title(text: str) -> dict:
-    return {"text": text, "font": {"size": 13}}
 
 
 def regions_html(output: np.ndarray, extent: tuple[float, float],
@@ -52,7 +48,7 @@ def output_figure(p: np.ndarray, y: np.ndarray, grad: np.ndarray, labels: list[s
     colors = [class_hex(k) for k in range(len(p))]
     return {"data": [bars(p, names[0], colors), bars(y, names[1], TARGET_HEX, "/"),
                      bars(grad, names[2], GRADIENT_HEX)],
-            "layout": {"title": _title(title), "height": height, "margin": MARGIN,
+            "layout": {"title": heading(title), "height": height, "margin": MARGIN,
                        "barmode": "group", "yaxis": {"range": [-1.2, 1.2], "zeroline": True},
                        "legend": {"orientation": "h", "y": -0.15, "yanchor": "top"}}}
 
@@ -70,7 +66,7 @@ def confusion_figure(C: np.ndarray, labels: list[str], title: str, axes: tuple[s
             "colorscale": [[0.0, "#ffffff"], [1.0, "#0877bd"]], "zmin": 0,
             "showscale": False, "xgap": 2, "ygap": 2, "hovertemplate": template}
     return {"data": [heat], "layout": {
-        "title": _title(title), "height": height, "margin": {**MARGIN, "l": 90, "b": 60},
+        "title": heading(title), "height": height, "margin": {**MARGIN, "l": 90, "b": 60},
         "xaxis": {"title": {"text": axes[0]}, "side": "bottom", "constrain": "domain"},
         "yaxis": {"title": {"text": axes[1]}, "autorange": "reversed", "scaleanchor": "x",
                   "constrain": "domain"}}}

@@ -15,8 +15,8 @@ plainly a few. tests/test_neuron.py validates every figure once with Plotly's ow
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
+from .chart import figure
 from .colors import CLASS_HEX
 
 ORANGE, BLUE = CLASS_HEX[0], CLASS_HEX[1]
@@ -26,10 +26,6 @@ MAX_FRAMES = 40  # an animated path shows at most this many positions
 # a = 0 orange, a = 0.5 white, a = 1 blue, faded so the points on top stay visible
 SIGMOID_SCALE = [[0.0, "#f8c48a"], [0.5, "#ffffff"], [1.0, "#7fb8df"]]
 FONT = {"size": 13}
-
-
-def _figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
-    return go.Figure({"data": data, "layout": layout, "frames": frames or []}, _validate=False)
 
 
 def _list(a) -> np.ndarray:
@@ -53,7 +49,7 @@ def _colorbar(title: str, **more) -> dict:
 
 def plane(x1: np.ndarray, x2: np.ndarray, a: np.ndarray, X: np.ndarray, y: np.ndarray,
           line: np.ndarray | None, labels: dict,
-          start_line: np.ndarray | None = None) -> go.Figure:
+          start_line: np.ndarray | None = None) -> dict:
     """The data over the neuron's output: ``a`` ``(len(x2), len(x1))`` = sigmoid(z) on the
     grid as a shaded background, the points ``X`` ``(n, 2)`` coloured by ``y`` ``(n,)``
     (0/1), and ``line`` ``(2, 2)``, two points of z = 0 (None when there is no line).
@@ -89,7 +85,7 @@ def plane(x1: np.ndarray, x2: np.ndarray, a: np.ndarray, X: np.ndarray, y: np.nd
                             "constrain": "domain"},
                      yaxis={"range": [lo, hi], "title": {"text": "x2"}, "zeroline": False,
                             "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"})
-    return _figure(data, layout)
+    return figure(data, layout)
 
 
 def _frame_indices(n_rows: int) -> np.ndarray:
@@ -98,7 +94,7 @@ def _frame_indices(n_rows: int) -> np.ndarray:
 
 
 def landscape(w1: np.ndarray, w2: np.ndarray, J: np.ndarray, current: tuple[float, float],
-              path: np.ndarray | None, labels: dict) -> go.Figure:
+              path: np.ndarray | None, labels: dict) -> dict:
     """The cost ``J`` ``(len(w2), len(w1))`` over the weights, the current neuron's
     ``(w1, w2)`` and, when given, a descent ``path`` ``(k, 2)`` of (w1, w2) with Plotly
     frames that replay it in the browser (no server round trip).
@@ -149,11 +145,11 @@ def landscape(w1: np.ndarray, w2: np.ndarray, J: np.ndarray, current: tuple[floa
                          "args": [None, {"frame": {"duration": 60, "redraw": False},
                                          "transition": {"duration": 0},
                                          "fromcurrent": False, "mode": "immediate"}]}]}]
-    return _figure(data, layout, frames)
+    return figure(data, layout, frames)
 
 
 def cost_by_step(costs: dict[str, np.ndarray], names: dict[str, str], fitted: str,
-                 labels: dict) -> go.Figure:
+                 labels: dict) -> dict:
     """The cost under each loss at every step of a path: ``costs[loss]`` ``(k,)``;
     ``names[loss]`` is its legend entry, and the loss that was minimised (``fitted``) is
     drawn solid, the other dotted.
@@ -171,11 +167,11 @@ def cost_by_step(costs: dict[str, np.ndarray], names: dict[str, str], fitted: st
     layout = _layout(320, labels["title"],
                      xaxis={"title": {"text": labels["x"]}, "rangemode": "tozero"},
                      yaxis={"title": {"text": labels["y"]}, "rangemode": "tozero"})
-    return _figure(data, layout)
+    return figure(data, layout)
 
 
 def step_and_sigmoid(z: np.ndarray, step: np.ndarray, sigmoid: np.ndarray,
-                     labels: dict) -> go.Figure:
+                     labels: dict) -> dict:
     """Output a against z ``(k,)`` for the 0/1 perceptron (``step``) and the sigmoid.
 
     labels: title, perceptron, sigmoid.
@@ -188,11 +184,11 @@ def step_and_sigmoid(z: np.ndarray, step: np.ndarray, sigmoid: np.ndarray,
              "hovertemplate": "z = %{x:.2f}<br>a = %{y:.3f}<extra></extra>"}]
     layout = _layout(380, labels["title"], xaxis={"title": {"text": "z"}},
                      yaxis={"title": {"text": "a"}, "range": [-0.05, 1.05]})
-    return _figure(data, layout)
+    return figure(data, layout)
 
 
 def perceptron_cost(w1: np.ndarray, perceptron: np.ndarray, sigmoid: np.ndarray,
-                    current: float, labels: dict) -> go.Figure:
+                    current: float, labels: dict) -> dict:
     """Squared error against w1 ``(k,)`` for the 0/1 perceptron (a staircase: flat almost
     everywhere) and the sigmoid neuron (smooth), with the current w1 marked.
 
@@ -213,4 +209,4 @@ def perceptron_cost(w1: np.ndarray, perceptron: np.ndarray, sigmoid: np.ndarray,
                      annotations=[{"xref": "x", "yref": "paper", "x": current, "y": 1.0,
                                    "yanchor": "top", "xanchor": "left", "xshift": 3,
                                    "text": labels["current"], "showarrow": False}])
-    return _figure(data, layout)
+    return figure(data, layout)

@@ -10,20 +10,11 @@ import html
 
 import numpy as np
 
+from .chart import MARGIN, finite, heading, legend_below
 from .colors import CLASS_HEX
 
-MARGIN = {"l": 50, "r": 10, "t": 34, "b": 40}
 SERIES = ["#d62728", "#0877bd", "#2ca02c", "#9467bd", "#8c564b", "#f59322"]
 ACTIVE, IDLE = "#0877bd", "#e8eef5"
-
-
-def _title(text: str) -> dict:
-    return {"text": text, "font": {"size": 13}}
-
-
-def _floats(values) -> np.ndarray:
-    a = np.asarray(values, dtype=float)
-    return np.where(np.isfinite(a), a, np.nan)
 
 
 def loop_html(names: list[str], active: int | None, caption: str) -> str:
@@ -52,22 +43,22 @@ def paths_figure(w_axis: np.ndarray, b_axis: np.ndarray, J: np.ndarray,
     """Contours of the cost ``J`` ``(len(b_axis), len(w_axis))`` (log scale: the valley
     is long and flat), each run's path of (w, b) ``paths[label]`` drawn over it, and the
     answer marked. ``names`` = (axis w, axis b, the answer's label)."""
-    data = [{"type": "contour", "x": _floats(w_axis), "y": _floats(b_axis),
-             "z": np.log10(np.maximum(J, 1e-12)), "customdata": _floats(J),
+    data = [{"type": "contour", "x": finite(w_axis), "y": finite(b_axis),
+             "z": np.log10(np.maximum(J, 1e-12)), "customdata": finite(J),
              "colorscale": "Blues", "reversescale": True, "showscale": False,
              "contours": {"coloring": "heatmap", "showlines": True},
              "line": {"width": 0.5, "color": "rgba(0,0,0,0.25)"},
              "hovertemplate": "w = %{x:.3f}, b = %{y:.3f}<br>J = %{customdata:.4g}"
                               "<extra></extra>"}]
     for i, (label, (w, b)) in enumerate(paths.items()):
-        data.append({"type": "scatter", "mode": "lines+markers", "x": _floats(w),
-                     "y": _floats(b), "name": label,
+        data.append({"type": "scatter", "mode": "lines+markers", "x": finite(w),
+                     "y": finite(b), "name": label,
                      "line": {"color": SERIES[i % len(SERIES)], "width": 2},
                      "marker": {"size": 4}})
     data.append({"type": "scatter", "mode": "markers", "x": [answer[0]], "y": [answer[1]],
                  "name": names[2], "marker": {"symbol": "star", "size": 14, "color": "#111"}})
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": MARGIN,
+        "title": heading(title), "height": height, "margin": MARGIN,
         "xaxis": {"title": {"text": names[0]}, "range": [float(w_axis[0]), float(w_axis[-1])]},
         "yaxis": {"title": {"text": names[1]}, "range": [float(b_axis[0]), float(b_axis[-1])]},
         "legend": {"orientation": "h", "y": -0.18, "yanchor": "top"}}}
@@ -77,15 +68,15 @@ def cost_figure(curves: dict[str, tuple[np.ndarray, np.ndarray]], title: str,
                 axes: tuple[str, str], log_y: bool = True, height: int = 320) -> dict:
     """One line per run: ``curves[label]`` = (x, cost), x in epochs (an iteration is a
     fraction of one)."""
-    data = [{"type": "scatter", "mode": "lines", "x": _floats(x), "y": _floats(y),
+    data = [{"type": "scatter", "mode": "lines", "x": finite(x), "y": finite(y),
              "name": label, "line": {"color": SERIES[i % len(SERIES)], "width": 2}}
             for i, (label, (x, y)) in enumerate(curves.items())]
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": MARGIN,
+        "title": heading(title), "height": height, "margin": MARGIN,
         "xaxis": {"title": {"text": axes[0]}},
         "yaxis": {"title": {"text": axes[1]}, **({"type": "log", "dtick": 1,
                                                    "exponentformat": "power"} if log_y else {})},
-        "legend": {"orientation": "h", "y": -0.22, "yanchor": "top"}}}
+        "legend": legend_below()}}
 
 
 def weights_figure(W1: np.ndarray, title: str, unit_names: list[str],
@@ -98,11 +89,11 @@ def weights_figure(W1: np.ndarray, title: str, unit_names: list[str],
     for u, unit in enumerate(unit_names):
         for i, dash in enumerate(("solid", "dash")):
             data.append({"type": "scatter", "mode": "lines", "x": epochs,
-                         "y": _floats(W1[:, i, u]), "name": f"{unit}, {weight_names[i]}",
+                         "y": finite(W1[:, i, u]), "name": f"{unit}, {weight_names[i]}",
                          "line": {"color": CLASS_HEX[u % len(CLASS_HEX)], "dash": dash,
                                   "width": 2}})
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": MARGIN,
+        "title": heading(title), "height": height, "margin": MARGIN,
         "xaxis": {"title": {"text": x_title}},
         "legend": {"orientation": "h", "y": -0.25, "yanchor": "top", "font": {"size": 11}}}}
 
@@ -115,10 +106,10 @@ def spread_figure(spreads: dict[str, np.ndarray], title: str, axes: tuple[str, s
     for i, (label, s) in enumerate(spreads.items()):
         layers = np.arange(1, len(s) + 1)
         data.append({"type": "scatter", "mode": "lines+markers", "x": layers,
-                     "y": _floats(np.maximum(s, 1e-30)), "name": label,
+                     "y": finite(np.maximum(s, 1e-30)), "name": label,
                      "line": {"color": SERIES[i % len(SERIES)], "width": 2}})
     return {"data": data, "layout": {
-        "title": _title(title), "height": height, "margin": MARGIN,
+        "title": heading(title), "height": height, "margin": MARGIN,
         "xaxis": {"title": {"text": axes[0]}, "dtick": 1},
         "yaxis": {"title": {"text": axes[1]}, "type": "log", "exponentformat": "power"},
-        "legend": {"orientation": "h", "y": -0.22, "yanchor": "top"}}}
+        "legend": legend_below()}}

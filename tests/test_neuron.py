@@ -7,11 +7,14 @@ import math
 
 import numpy as np
 import pytest
+from figure_reader import Figures
 
 from core import experiment
 from core import neuron as N
-from figures import neuron as draw
+from figures import neuron
 from ui import neuron as room
+
+draw = Figures(neuron)  # its figures read as Plotly Figures
 
 FIRST_GUESS = (1.0, -0.5, 0.5)
 WRONG = (3.0, 3.0, 0.0)

@@ -11,10 +11,13 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from figure_reader import Figures
 
 from core import optimizers, surfaces
 from core.surfaces import SURFACES
-from figures import descent as fig
+from figures import descent
+
+fig = Figures(descent)  # its figures read as Plotly Figures
 
 rng = np.random.default_rng(7)
 
