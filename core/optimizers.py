@@ -106,8 +106,14 @@ class Adam:
         (empty lists before the first step): read-only access for pictures of the state."""
         if self.m is None or self.t == 0:
             return [], []
-        c1, c2 = 1.0 - self.beta1 ** self.t, 1.0 - self.beta2 ** self.t
+        c1, c2 = self.corrections(self.t)
         return [m / c1 for m in self.m], [v / c2 for v in self.v]
+
+    @classmethod
+    def direction(cls, m_hat, v_hat):
+        """The step Adam takes per unit of learning rate, m^ / (sqrt(v^) + eps): what
+        ``update`` subtracts times lr (there folded in place, for speed)."""
+        return m_hat / (np.sqrt(v_hat) + cls.eps)
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adam": Adam}

@@ -85,3 +85,15 @@ def test_updates_reach_views_into_a_flat_vector(name):
 def test_unknown_optimizer_names_the_choices():
     with pytest.raises(ValueError, match="unknown optimizer 'rmsprop'; choose from sgd"):
         optimizers.create("rmsprop", 0.1)
+
+
+def test_adams_direction_is_the_step_it_takes_per_unit_of_learning_rate():
+    """The descent lesson draws Adam's step from ``direction``: it must be the step."""
+    rng = np.random.default_rng(3)
+    p, g = rng.normal(size=5), rng.normal(size=5)
+    adam = optimizers.Adam(0.1)
+    before = p.copy()
+    adam.step([p], [g])
+    (m_hat,), (v_hat,) = adam.corrected_moments()
+    np.testing.assert_allclose(before - p, 0.1 * optimizers.Adam.direction(m_hat, v_hat),
+                               rtol=1e-12)

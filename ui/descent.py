@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import surfaces
+from core import optimizers, surfaces
 from core.activations import sigmoid
 from figures import descent as fig
 
@@ -166,7 +166,7 @@ def _arrows(paths: dict, kinds: list[str], k: int) -> list[fig.Arrow]:
             vectors["velocity"] = p.velocity[k - 1]
         if p.m_hat is not None:
             vectors["m_hat"] = p.m_hat[k - 1]
-            vectors["adam_step"] = p.m_hat[k - 1] / (np.sqrt(p.v_hat[k - 1]) + 1e-8)
+            vectors["adam_step"] = optimizers.Adam.direction(p.m_hat[k - 1], p.v_hat[k - 1])
         for kind in kinds:
             if kind in vectors:
                 end = start - p.lr * vectors[kind]
