@@ -165,6 +165,9 @@ def diagram_data(sizes: list[int], net: dict, activations: list[str],
             "positive": colors.POSITIVE_HEX, "negative": colors.NEGATIVE_HEX}
 
 
+BOUNDED = {"sigmoid": (0.5, 0.5), "tanh": (0.0, 1.0)}  # (midpoint, half-range) of its values
+
+
 def thumbnail_rgb(A: np.ndarray, activation: str) -> np.ndarray:
     """A layer's activation maps ``(r, r, units)`` as images ``(units, r, r, 3)``: sign
     colours around the activation's midpoint; bounded activations use their full range
@@ -174,10 +177,8 @@ def thumbnail_rgb(A: np.ndarray, activation: str) -> np.ndarray:
     if activation == "softmax":
         base = colors.CLASS_RGB[np.arange(A.shape[-1]) % len(colors.CLASS_RGB)]
         return colors.tint(base, A)[::-1].transpose(2, 0, 1, 3)
-    if activation in ("sigmoid", "softmax"):
-        centre, scale = 0.5, 0.5
-    elif activation == "tanh":
-        centre, scale = 0.0, 1.0
+    if activation in BOUNDED:
+        centre, scale = BOUNDED[activation]
     else:
         centre, scale = 0.0, np.abs(A).max(axis=(0, 1))
     rgb = colors.signed_rgb(A - centre, scale)  # (r, r, units, 3)

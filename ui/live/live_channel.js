@@ -9,7 +9,9 @@ const live = (window.__npLive ??= { token: null, socket: null, retry: 1000, rece
                                      due: new Map(), painting: null });
 
 // What st.html's sanitizer would drop, dropped here too: the pictures are the server's own
-// HTML, but nothing in them may run code in the page.
+// HTML, but nothing in them may run code in the page. (Written here rather than with the
+// browser's HTML Sanitizer API, which not every browser a class uses has yet, or a vendored
+// DOMPurify, a library for what these few lines do to markup the server itself wrote.)
 const UNSAFE = "script, iframe, object, embed, link, meta, base, form";
 
 function clean(fragment) {
