@@ -23,6 +23,7 @@ whether the run reached the minimum, crawled, oscillated or diverged.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,7 +32,8 @@ import numpy as np
 from . import articles, optimizers
 from .activations import sigmoid
 from .dtype import DTYPE
-from .losses import HEADS, Loss
+from .losses import HEADS
+from .network import Network
 
 Array = np.ndarray
 
@@ -43,24 +45,32 @@ STALLED_GRAD = 1e-2  # start's gap, and the gradient shrank below 1 % of its lar
 
 
 # --- the model surfaces: a loss of core/losses.py over (w, b) ------------------------------
-def _model_value_and_gradient(loss: Loss, output: Callable[[Array], Array], x: Array,
-                              y: Array) -> tuple[Callable, Callable]:
-    """value(theta) and gradient(theta) of ``loss`` for the one-input model
-    a = output(w x + b) over samples ``x``, ``y`` ``(n,)``, at one theta = (w, b)."""
+def _model_value_and_gradient(head: tuple[str, str], x: Array, y: Array
+                              ) -> tuple[Callable, Callable]:
+    """value(theta) and gradient(theta) of the one-input model a = g(w x + b) with the
+    output and loss ``head`` ((task, loss) of core.losses.HEADS) over samples ``x``, ``y``
+    ``(n,)``, at one theta = (w, b): the engine's own Network, forward pass, cost and
+    backward pass. One network per thread: the surfaces are shared by every session."""
     X, Y = x.reshape(-1, 1).astype(DTYPE), y.reshape(-1, 1).astype(DTYPE)
+    task, loss = head
+    output = HEADS[head][0]
+    mine = threading.local()
 
-    def forward(theta):
-        Z = theta[0] * X + theta[1]
-        return Z, output(Z)
+    def at(theta) -> Network:
+        net = getattr(mine, "net", None)
+        if net is None:
+            net = mine.net = Network([np.zeros((1, 1))], [np.zeros(1)], [output], task,
+                                     2 if task == "binary" else 0, loss=loss)
+        net.W[0][0, 0], net.b[0][0] = theta
+        net.forward(X)
+        return net
 
     def value(theta):
-        Z, A = forward(theta)
-        return loss.value(Z, A, Y)
+        return at(theta).cost(Y)
 
     def gradient(theta):
-        Z, A = forward(theta)
-        dZ = loss.delta(Z, A, Y)  # dL/dz per sample, already carrying the 1/m of the mean
-        return np.array([np.sum(dZ * X), np.sum(dZ)])
+        dW, db = at(theta).backward(Y)
+        return np.array([dW[0][0, 0], db[0][0]])
 
     return value, gradient
 
@@ -103,9 +113,7 @@ class Surface:
 
 
 def _model_surface(name, symbols, head, x, y, box, start, lr, minimum, formula) -> Surface:
-    output_activation, loss = HEADS[head]
-    output = sigmoid if output_activation == "sigmoid" else (lambda Z: Z)
-    value, gradient = _model_value_and_gradient(loss, output, np.asarray(x), np.asarray(y))
+    value, gradient = _model_value_and_gradient(head, np.asarray(x), np.asarray(y))
     return Surface(name, symbols, _over_grid(value, ()), _over_grid(gradient, (2,)), box,
                    start, lr, minimum, formula)
 
