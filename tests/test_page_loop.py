@@ -136,3 +136,4 @@ def test_the_lesson_in_chinese():
     assert at.title[0].value == "训练循环"
     assert "已更新次数" in metrics(at)
     assert articles.LINE_START == (2.269, 1.01)
+

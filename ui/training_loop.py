@@ -81,6 +81,10 @@ def loop_section(T: dict) -> None:
     B = c1.selectbox(T["batch"], BATCHES, index=0, key=NS + "B", on_change=_restart,
                      format_func=lambda b: batch_name(T, b))
     lr = c2.select_slider(T["lr"], RATES, value=0.005, key=NS + "lr", on_change=_restart)
+    if st.session_state.get(NS + "lr_drawn", lr) != lr:  # section 2 runs at this rate too:
+        st.session_state[NS + "lr_drawn"] = lr  # redraw the page, not this section alone
+        st.rerun(scope="app")
+    st.session_state[NS + "lr_drawn"] = lr
     run = walk(B, lr)
     per_epoch = tl.iterations_per_epoch(len(articles.LINE_X), B)
     last = 4 * len(run)

@@ -49,3 +49,13 @@ def test_on_a_phone_the_loop_wraps_inside_the_screen(browser, app_url):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_a_new_rate_in_section_1_reaches_section_2(page):
+    """Section 1 is a fragment; section 2 runs at its rate, so a new rate redraws both."""
+    open_lesson(page)
+    page.get_by_role("slider", name="Learning rate α").focus()
+    page.keyboard.press("End")  # 0.02
+    page.get_by_text("After 10 epochs at α = 0.02,").first.wait_for(timeout=15_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert not page.js_errors, page.js_errors
