@@ -58,7 +58,8 @@ def test_each_press_lights_the_next_step_with_the_engines_numbers(at):
     next_step(at)
     assert lit(at) == T["step_names"]["cost"] and f"{first.cost:.4f}" in at.latex[-1].value
     next_step(at)
-    assert lit(at) == T["step_names"]["backward"] and f"{first.dw:.4f}" in at.latex[-1].value
+    assert lit(at) == T["step_names"]["backward"]
+    assert f"{first.dw:.4f}" in at.latex[-2].value and f"{first.db:.4f}" in at.latex[-1].value
     next_step(at)
     assert lit(at) == T["step_names"]["update"]
     assert metrics(at)["Updates so far"] == "1"

@@ -141,13 +141,13 @@ def point_sections(T: dict, run: dict, choice: Choice) -> None:
     st.markdown(T["point_said"].format(x1=f"{x[0]:.2f}", x2=f"{x[1]:.2f}", cls=names[y],
                                        p=f"{p[y]:.4f}", loss=f"{L:.4f}",
                                        guess=names[int(np.argmax(p))]))
-    st.latex(r"\hat y_j = \frac{e^{z_j}}{\sum_{i=1}^{K} e^{z_i}} \qquad "
-             r"L = -\sum_{j=1}^{K} y_j \log \hat y_j = -\log \hat y_{" + str(y + 1) + "}")
+    st.latex(r"\hat y_j = \frac{e^{z_j}}{\sum_{i=1}^{K} e^{z_i}}")
+    st.latex(r"L = -\sum_{j=1}^{K} y_j \log \hat y_j = -\log \hat y_{" + str(y + 1) + "}")
     st.markdown(T["derivation_intro"])
     st.latex(r"\frac{\partial \hat y_j}{\partial z_k} = \hat y_j\,(\delta_{jk} - \hat y_k)")
-    st.latex(r"\frac{\partial L}{\partial z_k} = -\sum_{j} \frac{y_j}{\hat y_j}\,"
-             r"\hat y_j\,(\delta_{jk} - \hat y_k) = -y_k + \hat y_k \sum_j y_j = "
-             r"\hat y_k - y_k")
+    st.latex(r"\begin{aligned}\frac{\partial L}{\partial z_k} &= -\sum_{j} "
+             r"\frac{y_j}{\hat y_j}\,\hat y_j\,(\delta_{jk} - \hat y_k) \\ "
+             r"&= -y_k + \hat y_k \sum_j y_j = \hat y_k - y_k\end{aligned}")
     question = T["predict_gradient"].format(cls=names[y])
     situation = (*astuple(choice), k)
     show, answer = predict.before("multiclass.gradient", question, situation, number_format="%.3f")

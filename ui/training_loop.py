@@ -132,22 +132,23 @@ def _step_detail(T: dict, it: tl.Iteration | None, step: int, B: int, lr: float)
     x, y = articles.LINE_X[it.batch], articles.LINE_Y[it.batch]
     if step == 1:
         st.markdown(T["say_forward"].format(i=it.iteration, e=it.epoch, x=_numbers(x)))
-        st.latex(rf"\hat y = w\,x + b = {it.w:.4f}\,x + {it.b:.4f} = ({_numbers(it.y_hat)})")
+        st.latex(rf"\begin{{aligned}}\hat y &= w\,x + b = {it.w:.4f}\,x + {it.b:.4f} \\ "
+                 rf"&= ({_numbers(it.y_hat)})\end{{aligned}}")
     elif step == 2:
         st.markdown(T["say_cost"].format(y=_numbers(y)))
         st.latex(rf"J = \frac{{1}}{{{len(x)}}} \sum_i (\hat y_i - y_i)^2 = {it.cost:.4f}")
     elif step == 3:
         st.markdown(T["say_backward"])
         st.latex(rf"\frac{{\partial J}}{{\partial w}} = \frac{{2}}{{{len(x)}}} \sum_i "
-                 rf"(\hat y_i - y_i)\,x_i = {it.dw:.4f} \qquad "
-                 rf"\frac{{\partial J}}{{\partial b}} = \frac{{2}}{{{len(x)}}} \sum_i "
+                 rf"(\hat y_i - y_i)\,x_i = {it.dw:.4f}")
+        st.latex(rf"\frac{{\partial J}}{{\partial b}} = \frac{{2}}{{{len(x)}}} \sum_i "
                  rf"(\hat y_i - y_i) = {it.db:.4f}")
     else:
         st.markdown(T["say_update"].format(lr=lr))
-        st.latex(rf"w \leftarrow w - \alpha \frac{{\partial J}}{{\partial w}} = {it.w:.4f} - "
-                 rf"{lr:g} \times ({it.dw:.4f}) = {it.w_new:.4f}")
-        st.latex(rf"b \leftarrow b - \alpha \frac{{\partial J}}{{\partial b}} = {it.b:.4f} - "
-                 rf"{lr:g} \times ({it.db:.4f}) = {it.b_new:.4f}")
+        for name, old, grad, new in (("w", it.w, it.dw, it.w_new), ("b", it.b, it.db, it.b_new)):
+            st.latex(rf"\begin{{aligned}}{name} &\leftarrow {name} - \alpha "
+                     rf"\frac{{\partial J}}{{\partial {name}}} \\ &= {old:.4f} - {lr:g} "
+                     rf"\times ({grad:.4f}) = {new:.4f}\end{{aligned}}")
         st.markdown(T["say_after_update"].format(J=it.cost_all))
 
 
