@@ -4,7 +4,7 @@ so a lesson can show the code beside the maths without a second copy that could 
 ``STEPS`` names, for each step the backpropagation lesson walks through, the function
 that does it and the start of each line to show. ``snippet(step)`` finds those lines in
 the function's source as it is now (``inspect``) and returns them with where they are.
-A line that is no longer there raises ``LookupError``: tests/test_engine_code.py fails,
+A line that is no longer there raises ``LookupError``: tests/core/test_engine_code.py fails,
 rather than the page showing code the engine does not run.
 """
 

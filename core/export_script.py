@@ -7,7 +7,7 @@ prints the predictions as CSV, in the columns of ``python -m core predict``.
 
 Every expression in it is the engine's own arithmetic (the same operations in the same
 order, the overflow-safe sigmoid, softmax less its row maximum), so its predictions equal
-``python -m core predict``'s to rounding (tests/test_export_script.py checks 1e-12 for
+``python -m core predict``'s to rounding (tests/core/test_export_script.py checks 1e-12 for
 every activation, output and input feature). Numbers are written with ``repr``, which
 reads back as the very same float.
 """
@@ -22,7 +22,7 @@ from . import activations as acts
 from .model_io import Model
 
 # Each input feature as an expression in x1, x2 (the scaled point): core/inputs.py's
-# FEATURES, written out. tests/test_export_script.py fails when a feature has no entry.
+# FEATURES, written out. tests/core/test_export_script.py fails when a feature has no entry.
 FEATURE_CODE = {
     "x1": "x1", "x2": "x2", "x1^2": "x1 ** 2", "x2^2": "x2 ** 2", "x1*x2": "x1 * x2",
     "sin(x1)": "np.sin(x1)", "sin(x2)": "np.sin(x2)",

@@ -14,7 +14,7 @@ is ``Trainer``'s own, ``begin_run`` and ``end_epoch``). Its ``Network`` and opti
 the owners of its numbers: while in a stack, their arrays are views into one row of the
 stack's (``Network.bind``), so whoever reads a network sees its current weights, and a
 network that leaves takes copies with it. A network trained in a stack follows the
-trajectory it follows alone, to rounding (``tests/test_stacked.py``: 1e-12).
+trajectory it follows alone, to rounding (``tests/core/test_stacked.py``: 1e-12).
 
 ``Stack`` trains one group; ``Pool`` keeps a stack per shape for many callers at once (the
 app's live loops, one thread per learner).

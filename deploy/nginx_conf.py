@@ -4,7 +4,7 @@ use. ``deploy/serve.py`` writes it for replicas on local ports; ``deploy/nginx.c
 
     python deploy/nginx_conf.py app1:8501 app2:8502 > deploy/nginx.conf
 
-(``tests/test_nginx_conf.py`` fails when the file and this template drift apart.)
+(``tests/deploy/test_nginx_conf.py`` fails when the file and this template drift apart.)
 
 How students are spread: each new student (no cookie, or one naming no replica) goes to
 the next replica in turn, and the answer names the replica that served it in a cookie;

@@ -2,7 +2,7 @@
 
 Class 0 is orange and class 1 blue, as in TensorFlow Playground, so its users feel at
 home; further classes get distinct hues that stay readable when faded, also to the
-colour-blind (tests/test_figures.py checks it with simulated protanopia, deuteranopia and
+colour-blind (tests/figures/test_figures.py checks it with simulated protanopia, deuteranopia and
 tritanopia). Colour is never the only cue: each class's points have their own shape too
 (figures/region.MARKERS).
 """

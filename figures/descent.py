@@ -5,7 +5,7 @@ the loss gap per step. Pure functions: plain data and labels in, a new figure ou
 
 The figures are written as plain Plotly specs (dicts of lists) and wrapped without
 Plotly's property validation: validating ~100 animation traces took 150-350 ms per rerun,
-building them plainly takes a few. tests/test_surfaces.py validates every figure kind
+building them plainly takes a few. tests/core/test_surfaces.py validates every figure kind
 once with Plotly's own checks instead.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import plotly.graph_objects as go
 
 from .chart import figure
 
@@ -67,7 +68,7 @@ class Marker:
 
 def lines(curves: list[Curve], markers: list[Marker], title: str, x_title: str,
           y_title: str, y_range: tuple[float, float] | None = None, log_y: bool = False,
-          height: int = 340) -> dict:
+          height: int = 340) -> go.Figure:
     """Curves against one x axis, with labelled points on them."""
     data = [{"type": "scatter", "x": _finite_list(np.asarray(c.x, float)),
              "y": _finite_list(np.asarray(c.y, float)), "name": c.name, "mode": "lines",
@@ -190,7 +191,7 @@ def _animation(labels: SurfaceLabels, ks: list[int], three_d: bool) -> dict:
 def surface(t1: np.ndarray, t2: np.ndarray, L: np.ndarray, lowest: float, paths: list[PathLine],
             start: tuple[float, float], minimum: tuple[float, float], labels: SurfaceLabels,
             three_d: bool = False, arrows: list[Arrow] | None = None,
-            height: int = 560, marks: bool = True) -> dict:
+            height: int = 560, marks: bool = True) -> go.Figure:
     """The loss ``L`` ``(n2, n1)`` over the grid ``t1`` ``(n1,)`` x ``t2`` ``(n2,)`` as
     contours (shaded by log of L - lowest, so the valley floor shows) or a 3-D surface,
     with each path drawn whole and animated by Plotly frames (play button and step
@@ -283,7 +284,7 @@ def surface(t1: np.ndarray, t2: np.ndarray, L: np.ndarray, lowest: float, paths:
 
 
 def gaps(paths: list[PathLine], lowest: float, title: str, x_title: str, y_title: str,
-         height: int = 300) -> dict:
+         height: int = 300) -> go.Figure:
     """Each path's distance to the lowest loss, L - lowest, per step on a log axis (exact
     zeros drawn at 1e-12)."""
     curves = [Curve(p.name, np.arange(len(p.loss)), np.maximum(p.loss - lowest, 1e-12),

@@ -9,12 +9,14 @@ dict whose keys each function lists.
 The figures are written as plain Plotly specs (dicts of lists) and wrapped without
 Plotly's property validation, as figures/descent.py does: validating the page's five
 figures (and a path's animation frames) cost several hundred ms per rerun, building them
-plainly a few. tests/test_neuron.py validates every figure once with Plotly's own checks.
+plainly a few. tests/lessons/test_neuron_lesson.py validates every figure once with
+Plotly's own checks.
 """
 
 from __future__ import annotations
 
 import numpy as np
+import plotly.graph_objects as go
 
 from .chart import figure
 from .colors import CLASS_HEX
@@ -49,7 +51,7 @@ def _colorbar(title: str, **more) -> dict:
 
 def plane(x1: np.ndarray, x2: np.ndarray, a: np.ndarray, X: np.ndarray, y: np.ndarray,
           line: np.ndarray | None, labels: dict,
-          start_line: np.ndarray | None = None) -> dict:
+          start_line: np.ndarray | None = None) -> go.Figure:
     """The data over the neuron's output: ``a`` ``(len(x2), len(x1))`` = sigmoid(z) on the
     grid as a shaded background, the points ``X`` ``(n, 2)`` coloured by ``y`` ``(n,)``
     (0/1), and ``line`` ``(2, 2)``, two points of z = 0 (None when there is no line).
@@ -94,7 +96,7 @@ def _frame_indices(n_rows: int) -> np.ndarray:
 
 
 def landscape(w1: np.ndarray, w2: np.ndarray, J: np.ndarray, current: tuple[float, float],
-              path: np.ndarray | None, labels: dict) -> dict:
+              path: np.ndarray | None, labels: dict) -> go.Figure:
     """The cost ``J`` ``(len(w2), len(w1))`` over the weights, the current neuron's
     ``(w1, w2)`` and, when given, a descent ``path`` ``(k, 2)`` of (w1, w2) with Plotly
     frames that replay it in the browser (no server round trip).
@@ -149,7 +151,7 @@ def landscape(w1: np.ndarray, w2: np.ndarray, J: np.ndarray, current: tuple[floa
 
 
 def cost_by_step(costs: dict[str, np.ndarray], names: dict[str, str], fitted: str,
-                 labels: dict) -> dict:
+                 labels: dict) -> go.Figure:
     """The cost under each loss at every step of a path: ``costs[loss]`` ``(k,)``;
     ``names[loss]`` is its legend entry, and the loss that was minimised (``fitted``) is
     drawn solid, the other dotted.
@@ -171,7 +173,7 @@ def cost_by_step(costs: dict[str, np.ndarray], names: dict[str, str], fitted: st
 
 
 def step_and_sigmoid(z: np.ndarray, step: np.ndarray, sigmoid: np.ndarray,
-                     labels: dict) -> dict:
+                     labels: dict) -> go.Figure:
     """Output a against z ``(k,)`` for the 0/1 perceptron (``step``) and the sigmoid.
 
     labels: title, perceptron, sigmoid.
@@ -188,7 +190,7 @@ def step_and_sigmoid(z: np.ndarray, step: np.ndarray, sigmoid: np.ndarray,
 
 
 def perceptron_cost(w1: np.ndarray, perceptron: np.ndarray, sigmoid: np.ndarray,
-                    current: float, labels: dict) -> dict:
+                    current: float, labels: dict) -> go.Figure:
     """Squared error against w1 ``(k,)`` for the 0/1 perceptron (a staircase: flat almost
     everywhere) and the sigmoid neuron (smooth), with the current w1 marked.
 

@@ -12,7 +12,7 @@ python -m pip install --quiet --disable-pip-version-check -r requirements-test.t
 apt_packages=""
 [ -x /usr/bin/chromium ] || apt_packages="$apt_packages chromium"
 fc-list :lang=zh 2>/dev/null | grep -q . || apt_packages="$apt_packages fonts-noto-cjk"
-# nginx for tests/test_serve.py: deploy/serve.py's replicas behind a real nginx
+# nginx for tests/deploy/test_serve.py: deploy/serve.py's replicas behind a real nginx
 { command -v nginx || [ -x /usr/sbin/nginx ]; } > /dev/null || apt_packages="$apt_packages nginx"
 # PostgreSQL for the class store's tests (tests/postgres.py starts its own server)
 { command -v initdb || ls /usr/lib/postgresql/*/bin/initdb; } > /dev/null 2>&1 \

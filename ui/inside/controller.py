@@ -45,7 +45,7 @@ FRESH_SETUPS = {
     "spiral3": {"hidden": (16, 16, 2), "lr": 0.01, "batch_size": 16},
 }
 # ReLU dies more easily: at the spiral's 0.01 one draw of weights in three kills its 2-unit
-# layer, at 0.003 none does (tests/test_inside_lesson.py). On "spiral3" a 2-unit ReLU layer
+# layer, at 0.003 none does (tests/lessons/test_inside_lesson.py). On "spiral3" a 2-unit ReLU layer
 # dies at every learning rate tried; the page then says so (views, "note_all_dead").
 FRESH_RELU = {"spiral": {"lr": 0.003}}
 FRESH_ACTIVATIONS = ("tanh", "relu")

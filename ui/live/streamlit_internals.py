@@ -12,7 +12,7 @@ A missing internal makes the app quietly worse for a class, never an error a lea
 sees: ``connected`` then says True, ``delivered`` says nothing waits, ``rerun_soon``
 says False. It is not silent: the first time each one is missing, the server's log
 says which and what the app loses, and ``missing()`` lists them all for the test that
-fails loudly on an upgrade (tests/test_streamlit_internals.py).
+fails loudly on an upgrade (tests/ui/test_streamlit_internals.py).
 """
 
 from __future__ import annotations

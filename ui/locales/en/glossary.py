@@ -1,5 +1,5 @@
 """The English edition's terms: one spelling for one thing on every page. Each entry is
-the term and the spellings it replaces (regular expressions). tests/test_glossary.py fails
+the term and the spellings it replaces (regular expressions). tests/ui/test_glossary.py fails
 when a catalogue of this language writes one of them."""
 
 TERMS = {

@@ -1,6 +1,6 @@
 """The names of the engine's things, one table for every page: data sets, activations,
 losses and optimizers, keyed as core keys them (core/datasets.py, core/activations.py,
-core/losses.py, core/optimizers.py). tests/test_text.py checks every key core has is named."""
+core/losses.py, core/optimizers.py). tests/ui/test_text.py checks every key core has is named."""
 
 TEXT = {
     "datasets": {

@@ -1,7 +1,7 @@
 """The Chinese edition's terms: one word for one thing on every page, the articles' own
 where they have one (001: 二分类交叉熵, 多分类交叉熵; 004: 神经元). Each entry is the term
 and the spellings it replaces (regular expressions: a compound that merely contains them,
-such as 单元格 "a table cell", is allowed). tests/test_glossary.py fails when a catalogue
+such as 单元格 "a table cell", is allowed). tests/ui/test_glossary.py fails when a catalogue
 of this language writes one of them."""
 
 TERMS = {

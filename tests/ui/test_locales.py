@@ -11,7 +11,7 @@ import pytest
 
 from ui import i18n
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "ui" / "locales"
 # page catalogues (TEXT); each language's glossary (TERMS) is its own, checked by test_glossary.py
 CATALOGUES = sorted(p.stem for p in (LOCALES / "en").glob("*.py")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 JSON_KEYS = {"epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "diagnosis",
              "diverged", "seconds"}
 SMALL = ["--samples", "120", "--epochs", "60"]

@@ -15,7 +15,7 @@ from ui import i18n
 from ui.playground import presets
 from ui.playground.settings import CSV_DATASET, REGULARIZERS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE_SOURCES = ["pages/playground.py", "ui/playground/views.py", "ui/playground/sidebar.py",
                 "ui/playground/controller.py", "ui/playground/frame.py"]
 KEY = re.compile(r"""\bT\[\s*["']([^"']+)["']\s*\]""")

@@ -229,7 +229,7 @@ def test_with_autogroups_a_server_in_a_session_of_its_own_gives_way_and_never_a_
     import subprocess
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", AUTOGROUP_CHECK], cwd=root, text=True,
                          capture_output=True, timeout=60, start_new_session=own_session,
                          check=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CANNOT_RUN_CONTAINERS = 77  # the script's exit status where podman can run nothing at all
 
 pytestmark = pytest.mark.container

@@ -149,7 +149,7 @@ def test_the_drawings_plane_is_fixed_so_a_click_anywhere_on_it_lands_on_the_pict
 # --- the page -------------------------------------------------------------------------------
 def test_the_draw_data_set_shows_the_pad_and_follows_the_points():
     st_testing = pytest.importorskip("streamlit.testing.v1")
-    at = st_testing.AppTest.from_file("../main.py", default_timeout=60)
+    at = st_testing.AppTest.from_file("../../main.py", default_timeout=60)
     at.query_params["dataset"] = "drawn"
     at.run()
     assert not at.exception

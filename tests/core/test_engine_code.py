@@ -12,7 +12,7 @@ from core import engine_code
 from core.network import Network
 from tests.apptest import open_page
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("step", engine_code.STEPS)

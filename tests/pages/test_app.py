@@ -11,7 +11,7 @@ st_testing = pytest.importorskip("streamlit.testing.v1")
 
 
 def app(query: dict | None = None):
-    at = st_testing.AppTest.from_file("../main.py", default_timeout=30)
+    at = st_testing.AppTest.from_file("../../main.py", default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     return at.run()
@@ -128,6 +128,6 @@ def test_the_uploader_limit_is_the_one_the_code_enforces():
 
     from core import csvdata
 
-    config = tomllib.loads((Path(__file__).parents[1] / ".streamlit/config.toml").read_text())
+    config = tomllib.loads((Path(__file__).parents[2] / ".streamlit/config.toml").read_text())
     assert config["server"]["maxUploadSize"] * 2**20 == csvdata.MAX_BYTES
     assert config["client"]["toolbarMode"] == "viewer"

@@ -16,7 +16,7 @@ from core import experiment, inputs, model_io, region
 from core.experiment import Config
 from core.model_io import ModelFileError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NAMES = list(inputs.FEATURES)
 POINTS = np.array([[0.0, 0.0], [1.5, -2.0], [-3.0, 0.5], [6.0, 6.0]])
 
@@ -228,7 +228,7 @@ def test_cli_names_an_unknown_feature_in_one_line():
 # --- the Playground -----------------------------------------------------------------------
 def test_ticking_a_feature_in_the_app_feeds_it_to_the_network():
     st_testing = pytest.importorskip("streamlit.testing.v1")
-    at = st_testing.AppTest.from_file("../main.py", default_timeout=60).run()
+    at = st_testing.AppTest.from_file("../../main.py", default_timeout=60).run()
     picker = next(w for w in at.get("button_group") if w.label == "Input features")
     assert picker.value == ["x1", "x2"]
     picker.set_value(["x1", "x2", "x1*x2"]).run()

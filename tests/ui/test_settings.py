@@ -47,7 +47,7 @@ def test_a_shared_link_reopens_the_same_settings_without_notes(settings):
 
 
 def test_a_link_writes_every_setting():
-    # the drawn points (pts) only when the data set is a drawing: tests/test_drawn.py
+    # the drawn points (pts) only when the data set is a drawing: tests/core/test_drawn.py
     assert set(to_query(DEFAULTS)) == set(URL_KEYS) - {"pts"}
 
 

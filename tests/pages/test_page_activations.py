@@ -13,7 +13,7 @@ PAGE = "pages/activations.py"
 
 
 def lesson(query: dict | None = None):
-    at = st_testing.AppTest.from_file("../main.py", default_timeout=60)
+    at = st_testing.AppTest.from_file("../../main.py", default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()

@@ -12,7 +12,7 @@ PAGE = "pages/inside.py"
 
 def lesson(query: dict | None = None, playground_first: bool = False):
     """The lesson page; with ``playground_first`` the learner opened the Playground before."""
-    at = st_testing.AppTest.from_file("../main.py", default_timeout=30)
+    at = st_testing.AppTest.from_file("../../main.py", default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if playground_first:

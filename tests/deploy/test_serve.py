@@ -17,7 +17,7 @@ import pytest
 from devtools import browser as drive
 from devtools import stack_check
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 pytestmark = pytest.mark.skipif(not Path(NGINX).exists() and not os.environ.get("CI"),

@@ -250,7 +250,7 @@ def upload(at, monkeypatch, name: str, content) -> None:
 
 
 def page(query: dict) -> st_testing.AppTest:
-    at = st_testing.AppTest.from_file("../pages/playground.py", default_timeout=30)
+    at = st_testing.AppTest.from_file("../../pages/playground.py", default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
