@@ -285,7 +285,7 @@ def fit_section(T: dict, hidden: tuple[int, ...], seed: int) -> None:
     shape = "-".join(str(s) for s in [2, *hidden, 1])
     question = T["predict_linear"].format(shape=shape)
     show, answer = predict.before("activations.linear", question, (hidden, seed),
-                                  number_format="%.0f")
+                                  number_format="%.0f", limits=(0.0, 100.0))
     if not show:
         return
     cols = st.columns(2)

@@ -170,7 +170,8 @@ def restarts() -> list[cp.Restart]:
 def minimum_section(T: dict) -> None:
     count = cp.RESTARTS["count"]
     question = T["predict_stuck"].format(n=count)
-    show, answer = predict.before("capacity.stuck", question, (), number_format="%.0f")
+    show, answer = predict.before("capacity.stuck", question, (), number_format="%.0f",
+                                  limits=(0.0, float(count)))
     if not show:
         return
     runs = restarts()

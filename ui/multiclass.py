@@ -106,7 +106,7 @@ def regions_section(T: dict, choice: Choice) -> dict:
     question = T["predict_accuracy"].format(shape=choice.shape, epochs=FIT["epochs"])
     with right:
         show, answer = predict.before("multiclass.accuracy", question, astuple(choice),
-                                      number_format="%.0f")
+                                      number_format="%.0f", limits=(0.0, 100.0))
         if not show:
             return run
         st.markdown(T["after_title"].format(epochs=FIT["epochs"],

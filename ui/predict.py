@@ -53,7 +53,8 @@ def _forget(key: str) -> None:
 
 
 def before(key: str, question: str, situation: tuple, options: dict[str, str] | None = None,
-           number_format: str = "%.4g") -> tuple[bool, Answer | None]:
+           number_format: str = "%.4g", limits: tuple[float, float] | None = None
+           ) -> tuple[bool, Answer | None]:
     """Question ``key`` ahead of the picture that answers it: ``(show the picture?, the
     learner's answer in this situation or None)``. Until they answer or press "just show
     me", the question alone; after, the picture always, and the question again only as
@@ -61,16 +62,18 @@ def before(key: str, question: str, situation: tuple, options: dict[str, str] | 
     answer = held(key, situation)
     if answer is None and seen(key):
         return True, None
-    ask(key, question, situation, options, number_format, skip=answer is None)
+    ask(key, question, situation, options, number_format, skip=answer is None, limits=limits)
     return answer is not None, answer
 
 
 def ask(key: str, question: str, situation: tuple, options: dict[str, str] | None = None,
-        number_format: str = "%.4g", skip: bool = False) -> Answer | None:
+        number_format: str = "%.4g", skip: bool = False,
+        limits: tuple[float, float] | None = None) -> Answer | None:
     """Question ``key``: a choice among ``options`` (value -> words), or a number when
-    ``options`` is None. Until the learner commits, the question and its button (and with
-    ``skip``, one to see without answering); after, their answer in one line, with a
-    button to answer again. Returns the answer, or None."""
+    ``options`` is None (within ``limits`` when given: a share in %, a count). Until the
+    learner commits, the question and its button (and with ``skip``, one to see without
+    answering); after, their answer in one line, with a button to answer again. Returns
+    the answer, or None."""
     T = common()
     answer = held(key, situation)
     with st.container(border=True):
@@ -86,9 +89,10 @@ def ask(key: str, question: str, situation: tuple, options: dict[str, str] | Non
             st.radio(question, list(options), format_func=options.get, index=None,
                      horizontal=True, key=PREFIX + key + ".input", label_visibility="collapsed")
         else:
-            st.number_input(question, value=None, format=number_format,
-                            key=PREFIX + key + ".input", label_visibility="collapsed",
-                            placeholder=T["predict_number"])
+            lo, hi = limits if limits is not None else (None, None)
+            st.number_input(question, value=None, format=number_format, min_value=lo,
+                            max_value=hi, key=PREFIX + key + ".input",
+                            label_visibility="collapsed", placeholder=T["predict_number"])
         buttons = st.container(horizontal=True)
         buttons.button(T["predict_commit"], key=PREFIX + key + ".commit", on_click=_commit,
                        args=(key, situation), disabled=st.session_state.get(
